@@ -1,0 +1,62 @@
+/**
+ * `npm start`: builds the site when the build is missing or older than its sources, then serves
+ * it with the Astro Node adapter's own handler (static files + on-demand routes). In front of it,
+ * one thing a static host cannot do: `/` is redirected to `/nl/` or `/en/` by Accept-Language.
+ *
+ * Configuration: PORT (4321), HOST (localhost); see README.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { negotiateLocale } from '../src/i18n/locales.ts';
+
+const root = join(import.meta.dirname, '..');
+const entry = join(root, 'dist/server/entry.mjs');
+const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
+
+/** Newest modification time under a path, in ms. */
+function newest(path: string): number {
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+function buildIfStale(): void {
+	const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+	const changed = sources.filter((s) => existsSync(join(root, s)) && newest(join(root, s)) > builtAt);
+	if (builtAt && changed.length === 0) return;
+	console.log(builtAt ? `Sources changed (${changed.join(', ')}): rebuilding…` : 'No build yet: building…');
+	const result = spawnSync('astro', ['build'], { cwd: root, stdio: 'inherit', shell: false });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!process.argv.includes('--no-build')) buildIfStale();
+
+process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
+const { handler } = (await import(pathToFileURL(entry).href)) as {
+	handler: (req: IncomingMessage, res: ServerResponse) => void;
+};
+
+const port = Number(process.env['PORT'] ?? 4321);
+const host = process.env['HOST'] ?? 'localhost';
+
+const server = createServer((req, res) => {
+	const path = req.url?.split('?')[0];
+	if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+		const lang = negotiateLocale(req.headers['accept-language']);
+		res.writeHead(302, { Location: `/${lang}/`, Vary: 'Accept-Language', 'Cache-Control': 'no-cache' });
+		res.end();
+		return;
+	}
+	handler(req, res);
+});
+
+server.listen(port, host, () => {
+	console.log(`SpinOffice Help Center: http://${host}:${port}/ (Dutch home: http://${host}:${port}/nl/)`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,84 @@
+import type { GetStaticPaths } from 'astro';
+import { locales, type Locale } from '../i18n/locales.ts';
+import { findTranslation, relatedArticles, siblings, type ArticleSummary } from './articles.ts';
+import { articlesIn, getSiteContent, type Article } from './content.ts';
+import type { Category } from './schemas.ts';
+import { homeUrl, pageUrl } from './urls.ts';
+
+/** One static path per language, for pages that exist once per language. */
+export const getStaticPaths = (() => locales.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
+
+/** A link in the breadcrumb trail. */
+export interface Crumb {
+	label: string;
+	href: string;
+}
+
+/** Everything an article page shows besides its body, computed once here. */
+export interface ArticlePageData {
+	kind: 'article';
+	article: Article;
+	category: Category;
+	alternates: Partial<Record<Locale, string>>;
+	related: ArticleSummary[];
+	prev: ArticleSummary | undefined;
+	next: ArticleSummary | undefined;
+}
+
+/** A category page: its articles and the other categories. */
+export interface CategoryPageData {
+	kind: 'category';
+	category: Category;
+	articles: ArticleSummary[];
+	others: { category: Category; count: number }[];
+	alternates: Partial<Record<Locale, string>>;
+}
+
+/** Paths and props for every category and article page, in every language. */
+export async function getPagePaths() {
+	const content = await getSiteContent();
+	const categoryPages = locales.flatMap((lang) =>
+		content.categories.map((category) => {
+			const data: CategoryPageData = {
+				kind: 'category',
+				category,
+				articles: articlesIn(content, lang).filter((a) => a.category === category.id),
+				others: content.categories
+					.filter((c) => c.id !== category.id)
+					.map((c) => ({
+						category: c,
+						count: articlesIn(content, lang).filter((a) => a.category === c.id).length,
+					})),
+				alternates: Object.fromEntries(locales.map((l) => [l, pageUrl(l, category.id)])),
+			};
+			return { params: { lang, slug: category.id }, props: { page: data } };
+		}),
+	);
+	const articlePages = content.articles.map((article) => {
+		const { summary } = article;
+		const category = content.categories.find((c) => c.id === summary.category)!;
+		const data: ArticlePageData = {
+			kind: 'article',
+			article,
+			category,
+			alternates: Object.fromEntries(
+				locales.flatMap((l) => {
+					const translation = findTranslation(content.summaries, summary, l);
+					return translation ? [[l, translation.url]] : [];
+				}),
+			),
+			related: relatedArticles(content.summaries, summary),
+			...siblings(content.summaries, summary),
+		};
+		return { params: { lang: summary.lang, slug: summary.slug }, props: { page: data } };
+	});
+	return [...categoryPages, ...articlePages];
+}
+
+/** Breadcrumb trail from the language's home down to a category. */
+export function categoryCrumbs(lang: Locale, category: Category, homeLabel: string): Crumb[] {
+	return [
+		{ label: homeLabel, href: homeUrl(lang) },
+		{ label: category.title[lang], href: pageUrl(lang, category.id) },
+	];
+}

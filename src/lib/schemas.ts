@@ -1,0 +1,92 @@
+import { z } from 'astro/zod';
+
+/** Connection security of a mail server port. */
+export const securitySchema = z.enum(['ssl', 'starttls']);
+
+/** One mail server: a host name and the ports it accepts, the preferred port first. */
+export const serverSchema = z.object({
+	/** Host name, written once here and rendered everywhere else. */
+	host: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case host name'),
+	/** Accepted ports, preferred first. */
+	ports: z
+		.array(z.object({ port: z.number().int().min(1).max(65535), security: securitySchema }))
+		.min(1),
+});
+
+/** Which user name a mail server expects. */
+export const usernameRuleSchema = z.enum(['local-part', 'full-address']);
+
+/** A mail provider: where its servers are and what its app passwords can do. */
+export const providerSchema = z.object({
+	/** Stable id, referenced from article frontmatter `providers`. */
+	id: z.string().regex(/^[a-z0-9-]+$/),
+	/** Brand name as readers know it. */
+	name: z.string().min(1),
+	/** E-mail domains served by this provider, lower case, without `@`. */
+	domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case domain')).min(1),
+	/** How a mail app signs in: an app password, OAuth2 only, or the normal password. */
+	auth: z.enum(['app-password', 'oauth2', 'password']),
+	/** Incoming mail server. */
+	imap: serverSchema,
+	/** Outgoing mail server. */
+	smtp: serverSchema,
+	/** User name rule per server. */
+	username: z.object({ imap: usernameRuleSchema, smtp: usernameRuleSchema }),
+	/** Page where the reader manages app passwords, or null when there is none. */
+	accountSecurityUrl: z.url().nullable(),
+	/** Facts the articles cite; null when app passwords do not work for mail apps. */
+	appPasswords: z
+		.object({
+			/** Maximum number of active app passwords, null when the provider documents none. */
+			maxActive: z.number().int().positive().nullable(),
+			/** Whether changing the main password revokes every app password. */
+			revokedOnPasswordChange: z.boolean(),
+		})
+		.nullable(),
+});
+
+/** A mail provider record, as validated. */
+export type Provider = z.infer<typeof providerSchema>;
+
+/** Text in every site language. */
+const localizedText = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+
+/** A category of articles. */
+export const categorySchema = z.object({
+	/** Stable id, used in URLs and in article frontmatter `category`. */
+	id: z.string().regex(/^[a-z0-9-]+$/),
+	/** Position on the home page. */
+	order: z.number().int(),
+	/** Title per language. */
+	title: localizedText,
+	/** One-sentence description per language. */
+	description: localizedText,
+});
+
+/** A category record, as validated. */
+export type Category = z.infer<typeof categorySchema>;
+
+/**
+ * Article frontmatter. Category and provider ids are checked against the data files, so a typo
+ * fails the build with the file and the field named.
+ */
+export function articleSchema(categoryIds: readonly string[], providerIds: readonly string[]) {
+	return z.object({
+		/** Page title (h1) and search result title. */
+		title: z.string().trim().min(1).max(120),
+		/** One or two sentences for lists, search results and `<meta name="description">`. */
+		description: z.string().trim().min(1).max(200),
+		/** Id of a category in `content/categories.json`. */
+		category: z.enum(categoryIds as [string, ...string[]]),
+		/** Ids of providers in `content/providers.json` that the article is about. */
+		providers: z.array(z.enum(providerIds as [string, ...string[]])).default([]),
+		/** Date of the last meaningful change, shown as "Gewijzigd op …". */
+		updated: z.coerce.date(),
+		/** Position within the category, lowest first. */
+		order: z.number().int().nonnegative(),
+		/** Search synonyms that the text may not contain (2FA, Hotmail, …); weighted in search. */
+		keywords: z.array(z.string().trim().min(1)).default([]),
+		/** Drafts are built in dev but left out of the production site. */
+		draft: z.boolean().default(false),
+	});
+}
