@@ -20,14 +20,21 @@ const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.j
 function newest(path: string): number {
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+	return readdirSync(path).reduce(
+		(max, name) => Math.max(max, newest(join(path, name))),
+		stat.mtimeMs,
+	);
 }
 
 function buildIfStale(): void {
 	const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-	const changed = sources.filter((s) => existsSync(join(root, s)) && newest(join(root, s)) > builtAt);
+	const changed = sources.filter(
+		(s) => existsSync(join(root, s)) && newest(join(root, s)) > builtAt,
+	);
 	if (builtAt && changed.length === 0) return;
-	console.log(builtAt ? `Sources changed (${changed.join(', ')}): rebuilding…` : 'No build yet: building…');
+	console.log(
+		builtAt ? `Sources changed (${changed.join(', ')}): rebuilding…` : 'No build yet: building…',
+	);
 	const result = spawnSync('astro', ['build'], { cwd: root, stdio: 'inherit', shell: false });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -46,7 +53,11 @@ const server = createServer((req, res) => {
 	const path = req.url?.split('?')[0];
 	if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
 		const lang = negotiateLocale(req.headers['accept-language']);
-		res.writeHead(302, { Location: `/${lang}/`, Vary: 'Accept-Language', 'Cache-Control': 'no-cache' });
+		res.writeHead(302, {
+			Location: `/${lang}/`,
+			Vary: 'Accept-Language',
+			'Cache-Control': 'no-cache',
+		});
 		res.end();
 		return;
 	}
@@ -54,7 +65,9 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, host, () => {
-	console.log(`SpinOffice Help Center: http://${host}:${port}/ (Dutch home: http://${host}:${port}/nl/)`);
+	console.log(
+		`SpinOffice Help Center: http://${host}:${port}/ (Dutch home: http://${host}:${port}/nl/)`,
+	);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,7 +11,9 @@ export const onRequest = defineMiddleware((context, next) => {
 	const segment = context.url.pathname.split('/')[1];
 	const lang = isLocale(segment)
 		? segment
-		: negotiateLocale(context.isPrerendered ? null : context.request.headers.get('accept-language'));
+		: negotiateLocale(
+				context.isPrerendered ? null : context.request.headers.get('accept-language'),
+			);
 	context.locals.lang = lang;
 	context.locals.t = useTranslations(lang);
 	return next();

@@ -6,7 +6,8 @@ import type { Category } from './schemas.ts';
 import { homeUrl, pageUrl } from './urls.ts';
 
 /** One static path per language, for pages that exist once per language. */
-export const getStaticPaths = (() => locales.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	locales.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
 /** A link in the breadcrumb trail. */
 export interface Crumb {

@@ -23,7 +23,9 @@ export const providerSchema = z.object({
 	/** Brand name as readers know it. */
 	name: z.string().min(1),
 	/** E-mail domains served by this provider, lower case, without `@`. */
-	domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case domain')).min(1),
+	domains: z
+		.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case domain'))
+		.min(1),
 	/** How a mail app signs in: an app password, OAuth2 only, or the normal password. */
 	auth: z.enum(['app-password', 'oauth2', 'password']),
 	/** Incoming mail server. */
@@ -81,7 +83,7 @@ export function articleSchema(categoryIds: readonly string[], providerIds: reado
 		/** Ids of providers in `content/providers.json` that the article is about. */
 		providers: z.array(z.enum(providerIds as [string, ...string[]])).default([]),
 		/** Date of the last meaningful change, shown as "Gewijzigd op …". */
-		updated: z.coerce.date(),
+		updated: z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' }),
 		/** Position within the category, lowest first. */
 		order: z.number().int().nonnegative(),
 		/** Search synonyms that the text may not contain (2FA, Hotmail, …); weighted in search. */
