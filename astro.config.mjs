@@ -8,6 +8,8 @@ import { siteConfig } from './src/site.config.ts';
 
 export default defineConfig({
 	site: siteConfig.siteUrl,
+	// A separate output folder lets parallel builds (tests, benchmarks) not overwrite each other.
+	outDir: process.env.HC_OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	output: 'static',
 	adapter: node({ mode: 'standalone' }),

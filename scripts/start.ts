@@ -3,7 +3,7 @@
  * it with the Astro Node adapter's own handler (static files + on-demand routes). In front of it,
  * one thing a static host cannot do: `/` is redirected to `/nl/` or `/en/` by Accept-Language.
  *
- * Configuration: PORT (4321), HOST (localhost); see README.
+ * Configuration: PORT (4321), HOST (localhost), HC_OUT_DIR (dist); see README.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 
 const root = join(import.meta.dirname, '..');
-const entry = join(root, 'dist/server/entry.mjs');
+const entry = join(root, process.env['HC_OUT_DIR'] ?? 'dist', 'server/entry.mjs');
 const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 /** Newest modification time under a path, in ms. */
