@@ -1,0 +1,237 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('browsing', () => {
+	for (const [lang, category, article, updated] of [
+		['nl', 'Per e-mailprovider', /iCloud Mail/, 'Gewijzigd op'],
+		['en', 'By mail provider', /iCloud Mail/, 'Modified on'],
+	] as const) {
+		test(`home → category → article in ${lang}`, async ({ page }) => {
+			await page.goto(`/${lang}/`);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang === 'nl' ? 'nl-NL' : 'en-GB');
+			await page.getByRole('link', { name: category, exact: true }).click();
+			await expect(page).toHaveURL(`/${lang}/providers/`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(category);
+			await page.getByRole('main').getByRole('link', { name: article }).click();
+			await expect(page).toHaveURL(`/${lang}/icloud-mail/`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(article);
+			const crumbs = page.getByRole('navigation', {
+				name: lang === 'nl' ? 'Kruimelpad' : 'Breadcrumbs',
+			});
+			await expect(crumbs.getByRole('link', { name: category })).toHaveAttribute(
+				'href',
+				`/${lang}/providers/`,
+			);
+			await expect(page.locator('time')).toContainText(updated);
+			const toc = page.getByRole('navigation', {
+				name: lang === 'nl' ? 'Op deze pagina' : 'On this page',
+			});
+			await expect(toc.getByRole('link')).not.toHaveCount(0);
+			await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', `/${lang}/gmail/`);
+		});
+	}
+
+	test('the language switch on an article lands on its translation', async ({ page }) => {
+		await page.goto('/nl/revoke-app-passwords/');
+		await page
+			.getByRole('navigation', { name: 'Taal' })
+			.getByRole('link', { name: 'English' })
+			.click();
+		await expect(page).toHaveURL('/en/revoke-app-passwords/');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+		await page
+			.getByRole('navigation', { name: 'Language' })
+			.getByRole('link', { name: 'Nederlands' })
+			.click();
+		await expect(page).toHaveURL('/nl/revoke-app-passwords/');
+	});
+
+	test('the language switch on a category goes to the same category', async ({ page }) => {
+		await page.goto('/en/troubleshooting/');
+		await page.getByRole('link', { name: 'Nederlands' }).click();
+		await expect(page).toHaveURL('/nl/troubleshooting/');
+	});
+});
+
+test.describe('e-mail address finder', () => {
+	for (const [lang, email, guide] of [
+		['nl', 'jan@me.com', '/nl/icloud-mail/'],
+		['nl', 'x@GMAIL.com', '/nl/gmail/'],
+		['en', 'jan@me.com', '/en/icloud-mail/'],
+		['en', 'x@GMAIL.com', '/en/gmail/'],
+		['en', 'piet@live.nl', '/en/outlook-com/'],
+		['nl', 'info@ziggo.nl', '/nl/enter-app-password/#settings-ziggo'],
+	] as const) {
+		test(`finds ${guide} for ${email}`, async ({ page }) => {
+			await page.goto(`/${lang}/`);
+			const label = lang === 'nl' ? 'Je e-mailadres' : 'Your email address';
+			const input = page.getByRole('textbox', { name: label });
+			await input.fill(email);
+			await input.press('Enter');
+			const link = page.locator('.hc-finder__result a');
+			await expect(link).toHaveAttribute('href', guide);
+			await link.click();
+			await expect(page).toHaveURL(guide);
+		});
+	}
+
+	test('says so for an unknown domain and for something that is not an address', async ({
+		page,
+	}) => {
+		await page.goto('/en/');
+		const input = page.getByRole('textbox', { name: 'Your email address' });
+		await input.fill('someone@example.org');
+		await page.getByRole('button', { name: 'Find guide' }).click();
+		await expect(page.locator('.hc-finder__result')).toContainText(
+			"We don't recognise example.org",
+		);
+		await input.fill('not-an-address');
+		await page.getByRole('button', { name: 'Find guide' }).click();
+		await expect(page.locator('.hc-finder__result')).toContainText('Enter a full email address');
+		await expect(input).toHaveAttribute('aria-invalid', 'true');
+	});
+
+	test('sends nothing over the network', async ({ page }) => {
+		await page.goto('/nl/');
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		await page.getByRole('textbox', { name: 'Je e-mailadres' }).fill('jan@me.com');
+		await page.getByRole('button', { name: 'Zoek handleiding' }).click();
+		await expect(page.locator('.hc-finder__result a')).toBeVisible();
+		expect(requests).toEqual([]);
+	});
+});
+
+test.describe('server behaviour', () => {
+	test('/ redirects by Accept-Language, Dutch by default', async ({ request }) => {
+		const en = await request.get('/', {
+			headers: { 'Accept-Language': 'en-US,en;q=0.9' },
+			maxRedirects: 0,
+		});
+		expect(en.status()).toBe(302);
+		expect(en.headers()['location']).toBe('/en/');
+		expect(en.headers()['vary']).toContain('Accept-Language');
+		const none = await request.get('/', { headers: { 'Accept-Language': '' }, maxRedirects: 0 });
+		expect(none.headers()['location']).toBe('/nl/');
+	});
+
+	for (const [path, title] of [
+		['/nl/bestaat-niet/', 'Deze pagina bestaat niet (meer)'],
+		['/en/does-not-exist/', "This page doesn't exist (any more)"],
+	] as const) {
+		test(`${path} is a localized 404`, async ({ page }) => {
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+			await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+		});
+	}
+});
+
+test.describe('metadata', () => {
+	test('an article has canonical, hreflang alternates and Open Graph tags', async ({ page }) => {
+		await page.goto('/en/gmail/');
+		const href = (sel: string) => page.locator(sel).getAttribute('href');
+		expect(await href('link[rel="canonical"]')).toMatch(/\/en\/gmail\/$/);
+		expect(await href('link[hreflang="nl"]')).toMatch(/\/nl\/gmail\/$/);
+		expect(await href('link[hreflang="en"]')).toMatch(/\/en\/gmail\/$/);
+		expect(await href('link[hreflang="x-default"]')).toMatch(/\/$/);
+		await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Gmail/);
+		await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', 'en_GB');
+		await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+	});
+
+	test('sitemap lists every article in both languages with alternates; robots.txt points to it', async ({
+		request,
+	}) => {
+		const robots = await (await request.get('/robots.txt')).text();
+		expect(robots).toContain('Sitemap: ');
+		const index = await (await request.get('/sitemap-index.xml')).text();
+		const sitemapUrl = /<loc>([^<]+)<\/loc>/.exec(index)?.[1] ?? '';
+		const sitemap = await (await request.get(new URL(sitemapUrl).pathname)).text();
+		for (const path of ['/nl/icloud-mail/', '/en/icloud-mail/', '/nl/providers/', '/en/']) {
+			expect(sitemap).toContain(path);
+		}
+		expect(sitemap).toContain('hreflang="en-GB"');
+		expect(sitemap).not.toContain('/404/');
+	});
+});
+
+test.describe('theme', () => {
+	test('follows the system and remembers a choice', async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.goto('/en/');
+		const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const darkBg = await bg();
+		await page.getByLabel('Theme').selectOption('light');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+		expect(await bg()).not.toBe(darkBg);
+		await page.goto('/en/gmail/');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+		await expect(page.getByLabel('Theme')).toHaveValue('light');
+		await page.getByLabel('Theme').selectOption('auto');
+		await page.reload();
+		await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+		expect(await bg()).toBe(darkBg);
+	});
+});
+
+test.describe('article components', () => {
+	test('the settings table copies a host name', async ({ page, context }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('/en/icloud-mail/');
+		const table = page.getByRole('table', { name: 'Server settings for iCloud Mail' });
+		await expect(table.getByRole('cell', { name: /imap\.mail\.me\.com/ })).toBeVisible();
+		await table.getByRole('button', { name: 'Copy imap.mail.me.com' }).click();
+		await expect(table.getByRole('button', { name: 'Copy imap.mail.me.com' })).toContainText(
+			'Copied',
+		);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('imap.mail.me.com');
+	});
+
+	test('a menu path reads as a sequence for screen readers', async ({ page }) => {
+		await page.goto('/en/icloud-mail/');
+		const path = page.locator('.hc-uipath').first();
+		await expect(path).toContainText('Menu path:');
+		await expect(path.locator('.hc-uipath__item')).not.toHaveCount(0);
+	});
+
+	test('printing an article leaves out the site chrome', async ({ page }) => {
+		await page.emulateMedia({ media: 'print' });
+		await page.goto('/nl/icloud-mail/');
+		await expect(page.locator('header[data-site-header]')).toBeHidden();
+		await expect(page.locator('footer[data-site-footer]')).toBeHidden();
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	});
+});
+
+test.describe('keyboard', () => {
+	for (const path of ['/nl/', '/en/icloud-mail/', '/en/providers/']) {
+		test(`Tab reaches every link and control on ${path}`, async ({ page }) => {
+			await page.goto(path);
+			const targets = await page.evaluate(() =>
+				[...document.querySelectorAll<HTMLElement>('a[href], button, input, select')]
+					.filter(
+						(el) =>
+							el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0,
+					)
+					.map((el) => el.outerHTML),
+			);
+			const reached = new Set<string>();
+			for (let i = 0; i < targets.length + 5; i++) {
+				await page.keyboard.press('Tab');
+				const html = await page.evaluate(() => document.activeElement?.outerHTML ?? '');
+				reached.add(html);
+			}
+			const missed = targets.filter((t) => !reached.has(t));
+			expect(missed).toEqual([]);
+		});
+	}
+
+	test('the skip link moves focus to the main content', async ({ page }) => {
+		await page.goto('/en/gmail/');
+		await page.keyboard.press('Tab');
+		await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('main')).toBeFocused();
+	});
+});
