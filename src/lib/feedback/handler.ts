@@ -1,0 +1,78 @@
+import {
+	ApiContext,
+	methodNotAllowed,
+	type FeedbackApiOptions,
+	type FeedbackHandler,
+} from './api.ts';
+import type { BodyKind } from './body.ts';
+import { readFields } from './body.ts';
+import { bodyMaxBytes } from './contract.ts';
+import { isCrossSite } from './origin.ts';
+import { ProblemError, invalid, jsonResponse } from './problem.ts';
+import { parseFeedback, type Feedback } from './schema.ts';
+import type { UsedChallenge } from './store.ts';
+
+/** The answer to an accepted post: JSON for the script, a redirect for a plain form. */
+function accepted(kind: BodyKind, feedback: Feedback, status: 200 | 201): Response {
+	if (kind === 'json') return jsonResponse({ ok: true, vote: feedback.vote }, status);
+	// The static article page shows its thank-you state for this fragment (CSS `:target`).
+	return new Response(null, {
+		status: 303,
+		headers: {
+			Location: `/${feedback.lang}/${feedback.article}/#feedback-${feedback.vote}`,
+			'Cache-Control': 'no-store',
+		},
+	});
+}
+
+/**
+ * `POST /api/feedback`: validates a vote (or a "no" with reasons, comment and section, which
+ * needs a solved captcha) and saves it, one row per visitor and article language. The vote is
+ * committed before the response is sent.
+ */
+export function createFeedbackHandler(options: FeedbackApiOptions): FeedbackHandler {
+	const api = new ApiContext(options);
+	return (request, context) =>
+		api.respond(async () => {
+			if (request.method !== 'POST') throw methodNotAllowed(request, ['POST']);
+			if (isCrossSite(request, api.allowedOrigins)) {
+				throw new ProblemError(403, 'Forbidden', 'Feedback is only accepted from this site.', {
+					errors: [{ field: 'Origin', message: 'must be this site' }],
+				});
+			}
+			await api.limitClient('client', context);
+			const { kind, fields } = await readFields(request, bodyMaxBytes);
+			const parsed = parseFeedback(fields, api.articles);
+			if (!parsed.ok) throw invalid(parsed.errors);
+			const { feedback } = parsed;
+			// A bot filled the hidden field: let it believe it worked.
+			if (feedback.honeypot) return accepted(kind, feedback, 201);
+			await api.limit(`article:${feedback.article}`, api.limits.article);
+
+			const now = api.now();
+			let challenge: UsedChallenge | undefined;
+			if (feedback.detailed) {
+				const result = await (await api.captcha()).verify(feedback.captcha!, now);
+				if (!result.ok) throw invalid([{ field: 'captcha', message: result.message }]);
+				challenge = { id: result.id, expiresAt: result.expiresAt };
+			}
+			const saved = await api.store.saveVote(
+				{
+					article: feedback.article,
+					lang: feedback.lang,
+					articleUpdated: feedback.articleUpdated,
+					vote: feedback.vote,
+					reasons: feedback.reasons,
+					comment: feedback.comment,
+					section: feedback.section,
+					visitorHash: feedback.visitor ? await api.visitorHash(feedback.visitor) : null,
+					at: now,
+				},
+				challenge,
+			);
+			if (saved === 'replayed') {
+				throw invalid([{ field: 'captcha', message: 'has already been used; solve a new one' }]);
+			}
+			return accepted(kind, feedback, saved === 'created' ? 201 : 200);
+		});
+}

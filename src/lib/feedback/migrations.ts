@@ -1,0 +1,95 @@
+/**
+ * Versioned schema changes, for both stores. Append new versions; never edit an applied one.
+ * Each store records what it applied in `schema_migrations` and applies the rest under a lock.
+ */
+
+/** One schema version, in each store's SQL dialect. */
+export interface Migration {
+	version: number;
+	name: string;
+	sqlite: string;
+	postgres: string;
+}
+
+/** Creates `schema_migrations` (run under the migration lock, before reading it). */
+export const migrationsTable = {
+	sqlite: `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY,
+		name TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)`,
+	postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version integer PRIMARY KEY,
+		name text NOT NULL,
+		applied_at timestamptz NOT NULL DEFAULT now()
+	)`,
+};
+
+/** All versions, oldest first. */
+export const migrations: readonly Migration[] = [
+	{
+		version: 1,
+		name: 'votes, used captcha challenges, rate limit counters',
+		// Times are ISO 8601 UTC strings: they sort as text and read well in the sqlite3 shell.
+		sqlite: `
+			CREATE TABLE votes (
+				id INTEGER PRIMARY KEY,
+				article TEXT NOT NULL,
+				lang TEXT NOT NULL,
+				article_updated TEXT NOT NULL,
+				vote TEXT NOT NULL CHECK (vote IN ('yes', 'no')),
+				reasons TEXT NOT NULL DEFAULT '[]',
+				comment TEXT,
+				section TEXT,
+				visitor_hash TEXT,
+				created_at TEXT NOT NULL,
+				updated_at TEXT NOT NULL
+			);
+			CREATE UNIQUE INDEX votes_visitor ON votes (article, lang, visitor_hash);
+			CREATE INDEX votes_updated_at ON votes (updated_at);
+			CREATE TABLE used_challenges (
+				id TEXT PRIMARY KEY,
+				expires_at TEXT NOT NULL
+			);
+			CREATE INDEX used_challenges_expires_at ON used_challenges (expires_at);
+			CREATE TABLE rate_limits (
+				bucket TEXT NOT NULL,
+				window_start INTEGER NOT NULL,
+				count INTEGER NOT NULL,
+				expires_at INTEGER NOT NULL,
+				PRIMARY KEY (bucket, window_start)
+			) WITHOUT ROWID;
+			CREATE INDEX rate_limits_expires_at ON rate_limits (expires_at);
+		`,
+		postgres: `
+			CREATE TABLE votes (
+				id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+				article text NOT NULL,
+				lang text NOT NULL,
+				article_updated date NOT NULL,
+				vote text NOT NULL CHECK (vote IN ('yes', 'no')),
+				reasons text[] NOT NULL DEFAULT '{}',
+				comment text,
+				section text,
+				visitor_hash text,
+				created_at timestamptz NOT NULL,
+				updated_at timestamptz NOT NULL
+			);
+			CREATE UNIQUE INDEX votes_visitor ON votes (article, lang, visitor_hash);
+			CREATE INDEX votes_updated_at ON votes (updated_at);
+			CREATE TABLE used_challenges (
+				id text PRIMARY KEY,
+				expires_at timestamptz NOT NULL
+			);
+			CREATE INDEX used_challenges_expires_at ON used_challenges (expires_at);
+			CREATE TABLE rate_limits (
+				bucket text NOT NULL,
+				window_start bigint NOT NULL,
+				count integer NOT NULL,
+				expires_at timestamptz NOT NULL,
+				PRIMARY KEY (bucket, window_start)
+			);
+			CREATE INDEX rate_limits_expires_at ON rate_limits (expires_at);
+		`,
+	},
+];

@@ -1,0 +1,146 @@
+import postgres from 'postgres';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Reason, Vote } from './contract.ts';
+import { migrations, migrationsTable } from './migrations.ts';
+import { windowOf } from './rate-window.ts';
+import type {
+	FeedbackStore,
+	RateCount,
+	SaveResult,
+	StoredVote,
+	UsedChallenge,
+	VoteCounts,
+	VoteFilter,
+	VoteInput,
+} from './store.ts';
+
+/** Connection options a deployment may want to change. */
+export interface PostgresStoreOptions {
+	/** Connections per process (default 5; a serverless instance serves one request at a time). */
+	max?: number;
+}
+
+/**
+ * The store for scale: PostgreSQL through the `postgres` package. Many app instances share it;
+ * migrations serialise on a transaction-scoped advisory lock, and each write is one transaction.
+ */
+export class PostgresFeedbackStore implements FeedbackStore {
+	readonly kind = 'postgres';
+	readonly #sql: postgres.Sql;
+
+	/** Connects lazily: the first query opens the connection. */
+	constructor(url: string, options: PostgresStoreOptions = {}) {
+		this.#sql = postgres(url, {
+			max: options.max ?? 5,
+			idle_timeout: 20,
+			connect_timeout: 10,
+			onnotice: () => {},
+		});
+	}
+
+	async migrate(): Promise<void> {
+		await this.#sql.begin(async (tx) => {
+			await tx`SELECT pg_advisory_xact_lock(hashtext('spinoffice-help-feedback:migrations'))`;
+			await tx.unsafe(migrationsTable.postgres);
+			const rows = await tx<{ version: number }[]>`SELECT version FROM schema_migrations`;
+			const applied = new Set(rows.map((r) => r.version));
+			for (const migration of migrations) {
+				if (applied.has(migration.version)) continue;
+				await tx.unsafe(migration.postgres);
+				await tx`INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`;
+			}
+		});
+	}
+
+	async saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult> {
+		return this.#sql.begin(async (tx): Promise<SaveResult> => {
+			if (challenge) {
+				await tx`DELETE FROM used_challenges WHERE expires_at < ${vote.at}`;
+				const fresh = await tx`
+					INSERT INTO used_challenges (id, expires_at) VALUES (${challenge.id}, ${challenge.expiresAt})
+					ON CONFLICT (id) DO NOTHING RETURNING id`;
+				if (fresh.length === 0) return 'replayed';
+			}
+			// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
+			const [row] = await tx<{ created: boolean }[]>`
+				INSERT INTO votes (article, lang, article_updated, vote, reasons, comment, section,
+					visitor_hash, created_at, updated_at)
+				VALUES (${vote.article}, ${vote.lang}, ${vote.articleUpdated}, ${vote.vote},
+					${tx.array([...vote.reasons])}::text[], ${vote.comment}, ${vote.section},
+					${vote.visitorHash}, ${vote.at}, ${vote.at})
+				ON CONFLICT (article, lang, visitor_hash) DO UPDATE SET
+					article_updated = excluded.article_updated, vote = excluded.vote,
+					reasons = excluded.reasons, comment = excluded.comment, section = excluded.section,
+					updated_at = excluded.updated_at
+				RETURNING (xmax = 0) AS created`;
+			return row!.created ? 'created' : 'updated';
+		});
+	}
+
+	async hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount> {
+		const { start, resetAt } = windowOf(now, windowSeconds);
+		const [row] = await this.#sql<{ count: number }[]>`
+			INSERT INTO rate_limits (bucket, window_start, count, expires_at)
+			VALUES (${bucket}, ${start}, 1, ${resetAt})
+			ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1
+			RETURNING count`;
+		// A new window for this bucket: a cheap moment to drop windows that are over.
+		if (row!.count === 1) await this.#sql`DELETE FROM rate_limits WHERE expires_at <= ${now}`;
+		return { count: row!.count, resetAt };
+	}
+
+	async counts(article: string, lang?: Locale): Promise<VoteCounts> {
+		const rows = await this.#sql<{ vote: Vote; n: number }[]>`
+			SELECT vote, count(*)::integer AS n FROM votes
+			WHERE article = ${article} ${lang ? this.#sql`AND lang = ${lang}` : this.#sql``}
+			GROUP BY vote`;
+		const counts: VoteCounts = { yes: 0, no: 0 };
+		for (const row of rows) counts[row.vote] = row.n;
+		return counts;
+	}
+
+	async listVotes(filter: VoteFilter = {}): Promise<StoredVote[]> {
+		const sql = this.#sql;
+		const rows = await sql<
+			{
+				id: string;
+				article: string;
+				lang: Locale;
+				article_updated: string;
+				vote: Vote;
+				reasons: Reason[];
+				comment: string | null;
+				section: string | null;
+				visitor_hash: string | null;
+				created_at: Date;
+				updated_at: Date;
+			}[]
+		>`
+			SELECT id, article, lang, article_updated::text AS article_updated, vote, reasons, comment,
+				section, visitor_hash, created_at, updated_at
+			FROM votes
+			WHERE true
+				${filter.since ? sql`AND updated_at >= ${filter.since}` : sql``}
+				${filter.lang ? sql`AND lang = ${filter.lang}` : sql``}
+				${filter.article ? sql`AND article = ${filter.article}` : sql``}
+			ORDER BY updated_at DESC, id DESC
+			LIMIT ${filter.limit ?? 1000}`;
+		return rows.map((row) => ({
+			id: Number(row.id),
+			article: row.article,
+			lang: row.lang,
+			articleUpdated: row.article_updated,
+			vote: row.vote,
+			reasons: row.reasons,
+			comment: row.comment,
+			section: row.section,
+			visitorHash: row.visitor_hash,
+			createdAt: row.created_at,
+			updatedAt: row.updated_at,
+		}));
+	}
+
+	async close(): Promise<void> {
+		await this.#sql.end({ timeout: 5 });
+	}
+}

@@ -1,0 +1,94 @@
+import type { APIContext } from 'astro';
+import { render } from 'astro:content';
+import { siteConfig } from '../../site.config.ts';
+import { getSiteContent } from '../content.ts';
+import type { FeedbackHandler } from './api.ts';
+import { articleIndex, type FeedbackArticles } from './articles.ts';
+import { createChallengeHandler } from './challenge-handler.ts';
+import { feedbackConfig } from './config.ts';
+import { createFeedbackHandler } from './handler.ts';
+import { openFeedbackStore } from './open-store.ts';
+import { ProblemError, problemResponse } from './problem.ts';
+import { loadSecret } from './secret-file.ts';
+import { createSummaryHandler } from './summary-handler.ts';
+
+/** The three feedback endpoints, ready to serve. */
+interface FeedbackRuntime {
+	submit: FeedbackHandler;
+	challenge: FeedbackHandler;
+	summary: FeedbackHandler;
+}
+
+/**
+ * The published articles, from the same content collection the pages are built from: the
+ * collection's data store and compiled MDX are part of the server build, and `render()` gives
+ * each article's h2 ids exactly as its page has them. No generated file can drift from the
+ * content, and nothing is read per request (computed once per process).
+ */
+async function loadArticles(): Promise<FeedbackArticles> {
+	const { articles } = await getSiteContent();
+	return articleIndex(
+		await Promise.all(
+			articles.map(async ({ entry, summary }) => ({
+				lang: summary.lang,
+				slug: summary.slug,
+				updated: summary.updated,
+				headings: (await render(entry)).headings,
+			})),
+		),
+	);
+}
+
+async function start(): Promise<FeedbackRuntime> {
+	const config = feedbackConfig(process.env, process.cwd());
+	const secret = loadSecret(config.hmacKey, config.dataDir);
+	const [store, articles] = await Promise.all([openFeedbackStore(config.database), loadArticles()]);
+	const options = {
+		store,
+		articles,
+		secret,
+		limits: config.limits,
+		captcha: config.captcha,
+		allowedOrigins: [new URL(siteConfig.siteUrl).origin, ...config.allowedOrigins],
+	};
+	return {
+		submit: createFeedbackHandler(options),
+		challenge: createChallengeHandler(options),
+		summary: createSummaryHandler(options),
+	};
+}
+
+let running: Promise<FeedbackRuntime> | undefined;
+
+/**
+ * Serves one feedback endpoint from an Astro route. The store is opened (and migrated) by the
+ * first request of each process; if that fails the request gets a 503 and the next one retries.
+ */
+export async function serveFeedback(
+	endpoint: keyof FeedbackRuntime,
+	context: APIContext,
+): Promise<Response> {
+	let runtime: FeedbackRuntime;
+	try {
+		running ??= start();
+		runtime = await running;
+	} catch (error) {
+		running = undefined;
+		console.error('feedback: cannot start (check the FEEDBACK_* settings)', error);
+		return problemResponse(
+			new ProblemError(503, 'Service Unavailable', 'Feedback is not available right now.', {
+				headers: { 'Retry-After': '30' },
+			}),
+		);
+	}
+	return runtime[endpoint](context.request, { clientAddress: clientAddress(context) });
+}
+
+/** Astro throws when the adapter cannot tell the address; then there is none. */
+function clientAddress(context: APIContext): string | undefined {
+	try {
+		return context.clientAddress;
+	} catch {
+		return undefined;
+	}
+}

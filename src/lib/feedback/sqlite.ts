@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Reason, Vote } from './contract.ts';
+import { migrations, migrationsTable } from './migrations.ts';
+import { windowOf } from './rate-window.ts';
+import type {
+	FeedbackStore,
+	RateCount,
+	SaveResult,
+	StoredVote,
+	UsedChallenge,
+	VoteCounts,
+	VoteFilter,
+	VoteInput,
+} from './store.ts';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The embedded store: one SQLite file through `node:sqlite`, in WAL mode so readers never wait
+ * for the writer. Writes take the lock up front (`BEGIN IMMEDIATE`), so two processes on the
+ * same file queue instead of failing halfway; `busy_timeout` is how long one waits.
+ */
+export class SqliteFeedbackStore implements FeedbackStore {
+	readonly kind = 'sqlite';
+	readonly #db: DatabaseSync;
+	readonly #statements = new Map<string, StatementSync>();
+
+	/** Opens (and creates, with its folder) the database file at `path`. */
+	constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		this.#db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
+		this.#db.exec('PRAGMA journal_mode = WAL');
+		// FULL: a vote acknowledged with a 2xx survives a power cut, not only a crash.
+		this.#db.exec('PRAGMA synchronous = FULL');
+	}
+
+	#run<T>(sql: string, ...params: SQLInputValue[]): T[] {
+		let statement = this.#statements.get(sql);
+		if (!statement) {
+			statement = this.#db.prepare(sql);
+			this.#statements.set(sql, statement);
+		}
+		return statement.all(...params) as T[];
+	}
+
+	#immediate<T>(work: () => T): T {
+		this.#db.exec('BEGIN IMMEDIATE');
+		try {
+			const result = work();
+			this.#db.exec('COMMIT');
+			return result;
+		} catch (error) {
+			if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+
+	async migrate(): Promise<void> {
+		this.#immediate(() => {
+			this.#db.exec(migrationsTable.sqlite);
+			const applied = new Set(
+				this.#run<{ version: number }>('SELECT version FROM schema_migrations').map(
+					(r) => r.version,
+				),
+			);
+			for (const migration of migrations) {
+				if (applied.has(migration.version)) continue;
+				this.#db.exec(migration.sqlite);
+				this.#run(
+					'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+					migration.version,
+					migration.name,
+					new Date().toISOString(),
+				);
+			}
+		});
+	}
+
+	async saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult> {
+		const at = vote.at.toISOString();
+		return this.#immediate(() => {
+			if (challenge) {
+				this.#run('DELETE FROM used_challenges WHERE expires_at < ?', at);
+				const fresh = this.#run(
+					'INSERT INTO used_challenges (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING RETURNING id',
+					challenge.id,
+					challenge.expiresAt.toISOString(),
+				);
+				if (fresh.length === 0) return 'replayed';
+			}
+			const values = [
+				vote.articleUpdated,
+				vote.vote,
+				JSON.stringify(vote.reasons),
+				vote.comment,
+				vote.section,
+				at,
+			];
+			if (vote.visitorHash !== null) {
+				const updated = this.#run(
+					`UPDATE votes SET article_updated = ?, vote = ?, reasons = ?, comment = ?, section = ?, updated_at = ?
+					WHERE article = ? AND lang = ? AND visitor_hash = ? RETURNING id`,
+					...values,
+					vote.article,
+					vote.lang,
+					vote.visitorHash,
+				);
+				if (updated.length > 0) return 'updated';
+			}
+			this.#run(
+				`INSERT INTO votes (article_updated, vote, reasons, comment, section, updated_at, article, lang, visitor_hash, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				...values,
+				vote.article,
+				vote.lang,
+				vote.visitorHash,
+				at,
+			);
+			return 'created';
+		});
+	}
+
+	async hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount> {
+		const { start, resetAt } = windowOf(now, windowSeconds);
+		return this.#immediate(() => {
+			const [row] = this.#run<{ count: number }>(
+				`INSERT INTO rate_limits (bucket, window_start, count, expires_at) VALUES (?, ?, 1, ?)
+				ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
+				bucket,
+				start,
+				resetAt.getTime() / 1000,
+			);
+			// A new window for this bucket: a cheap moment to drop windows that are over.
+			if (row!.count === 1) {
+				this.#run('DELETE FROM rate_limits WHERE expires_at <= ?', now.getTime() / 1000);
+			}
+			return { count: row!.count, resetAt };
+		});
+	}
+
+	async counts(article: string, lang?: Locale): Promise<VoteCounts> {
+		const rows = lang
+			? this.#run<{ vote: Vote; n: number }>(
+					'SELECT vote, count(*) AS n FROM votes WHERE article = ? AND lang = ? GROUP BY vote',
+					article,
+					lang,
+				)
+			: this.#run<{ vote: Vote; n: number }>(
+					'SELECT vote, count(*) AS n FROM votes WHERE article = ? GROUP BY vote',
+					article,
+				);
+		const counts: VoteCounts = { yes: 0, no: 0 };
+		for (const row of rows) counts[row.vote] = row.n;
+		return counts;
+	}
+
+	async listVotes(filter: VoteFilter = {}): Promise<StoredVote[]> {
+		const conditions = (
+			[
+				['updated_at >= ?', filter.since?.toISOString()],
+				['lang = ?', filter.lang],
+				['article = ?', filter.article],
+			] as const
+		).filter(([, value]) => value !== undefined);
+		const where = conditions.map(([condition]) => condition);
+		const params = conditions.map(([, value]) => value!);
+		const rows = this.#run<Row>(
+			`SELECT * FROM votes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+			ORDER BY updated_at DESC, id DESC LIMIT ?`,
+			...params,
+			filter.limit ?? 1000,
+		);
+		return rows.map((row) => ({
+			id: Number(row['id']),
+			article: String(row['article']),
+			lang: row['lang'] as Locale,
+			articleUpdated: String(row['article_updated']),
+			vote: row['vote'] as Vote,
+			reasons: JSON.parse(String(row['reasons'])) as Reason[],
+			comment: row['comment'] as string | null,
+			section: row['section'] as string | null,
+			visitorHash: row['visitor_hash'] as string | null,
+			createdAt: new Date(String(row['created_at'])),
+			updatedAt: new Date(String(row['updated_at'])),
+		}));
+	}
+
+	async close(): Promise<void> {
+		if (this.#db.isOpen) this.#db.close();
+	}
+}

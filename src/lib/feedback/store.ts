@@ -1,0 +1,86 @@
+import type { Locale } from '../../i18n/locales.ts';
+import type { Reason, Vote } from './contract.ts';
+
+/** A vote to save. One row per visitor, article and language: saving again replaces it. */
+export interface VoteInput {
+	article: string;
+	lang: Locale;
+	/** The article's `updated` date when the vote was cast (`YYYY-MM-DD`). */
+	articleUpdated: string;
+	vote: Vote;
+	reasons: readonly Reason[];
+	comment: string | null;
+	section: string | null;
+	/** Keyed hash of the visitor id; null (no-JS form) stores a row of its own every time. */
+	visitorHash: string | null;
+	/** When the vote arrived. */
+	at: Date;
+}
+
+/** A solved captcha that must not be accepted again. */
+export interface UsedChallenge {
+	/** The challenge's signed nonce. */
+	id: string;
+	/** Past this the challenge is refused anyway, so the record may be dropped. */
+	expiresAt: Date;
+}
+
+/** What {@link FeedbackStore.saveVote} did. */
+export type SaveResult = 'created' | 'updated' | 'replayed';
+
+/** A stored vote, as the support report reads it. */
+export interface StoredVote extends Omit<VoteInput, 'at' | 'reasons'> {
+	id: number;
+	reasons: Reason[];
+	createdAt: Date;
+	updatedAt: Date;
+}
+
+/** Filters for {@link FeedbackStore.listVotes}; all optional. */
+export interface VoteFilter {
+	/** Only votes created or changed at or after this moment. */
+	since?: Date;
+	lang?: Locale;
+	article?: string;
+	/** At most this many, newest first (default 1000). */
+	limit?: number;
+}
+
+/** Yes and no counts. */
+export interface VoteCounts {
+	yes: number;
+	no: number;
+}
+
+/** A fixed-window counter after one more hit. */
+export interface RateCount {
+	/** Hits in the current window, this one included. */
+	count: number;
+	/** When the current window ends. */
+	resetAt: Date;
+}
+
+/**
+ * Where feedback lives: SQLite (`node:sqlite`, the default) or PostgreSQL. Rate limits and
+ * used captchas live here too, never in process memory, so they hold across serverless
+ * instances. Every method rejects on a storage error; none swallows one.
+ */
+export interface FeedbackStore {
+	/** `sqlite` or `postgres`, for logs and tests. */
+	readonly kind: 'sqlite' | 'postgres';
+	/** Brings the schema up to date; safe to run twice and from two processes at once. */
+	migrate(): Promise<void>;
+	/**
+	 * Saves a vote, committed before the promise resolves. With `challenge`, records it as used in
+	 * the same transaction and returns `replayed` (saving nothing) when it was used before.
+	 */
+	saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult>;
+	/** Counts one hit on `bucket` in the fixed window of `windowSeconds` that contains `now`. */
+	hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount>;
+	/** Yes/no counts for an article, in one language or (without `lang`) all of them. */
+	counts(article: string, lang?: Locale): Promise<VoteCounts>;
+	/** Votes for the support report, newest change first. */
+	listVotes(filter?: VoteFilter): Promise<StoredVote[]>;
+	/** Closes connections. */
+	close(): Promise<void>;
+}
