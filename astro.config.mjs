@@ -1,10 +1,17 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import netlify from '@astrojs/netlify';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { siteConfig } from './src/site.config.ts';
+
+/** Where the on-demand routes (the feedback API) run: `DEPLOY_TARGET=netlify`, or Node (default). */
+const target = process.env.DEPLOY_TARGET || 'node';
+if (target !== 'node' && target !== 'netlify') {
+	throw new Error(`DEPLOY_TARGET: expected "node" or "netlify", got "${target}".`);
+}
 
 export default defineConfig({
 	site: siteConfig.siteUrl,
@@ -12,7 +19,10 @@ export default defineConfig({
 	outDir: process.env.HC_OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	output: 'static',
-	adapter: node({ mode: 'standalone' }),
+	adapter: target === 'netlify' ? netlify() : node({ mode: 'standalone' }),
+	// The feedback API checks Origin and Sec-Fetch-Site itself and answers application/problem+json
+	// (src/lib/feedback/origin.ts); Astro's check would answer first, in plain text.
+	security: { checkOrigin: false },
 	integrations: [
 		mdx(),
 		sitemap({
