@@ -1,0 +1,92 @@
+/**
+ * `npm run feedback:report` without the process around it: flags in, text out, an exit code
+ * back. `scripts/feedback-report.ts` wires it to `process`; tests call it directly.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { feedbackConfig, type DatabaseConfig } from '../feedback/config.ts';
+import { openFeedbackStore } from '../feedback/open-store.ts';
+import { parseReportArgs, reportUsage, UsageError, type ReportOptions } from './report-args.ts';
+import { formatCsv, formatJson, formatTable } from './report-format.ts';
+import { summarizeVotes } from './report.ts';
+
+/** Most votes one report reads; past this it says so instead of silently leaving votes out. */
+export const reportVoteLimit = 1_000_000;
+
+/** What the CLI runs in. */
+export interface ReportIo {
+	env: Record<string, string | undefined>;
+	cwd: string;
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	now?: Date;
+}
+
+/** `--db` when given, else the same FEEDBACK_* settings the server uses. */
+function databaseOf(options: ReportOptions, io: ReportIo): DatabaseConfig {
+	if (!options.db) return feedbackConfig(io.env, io.cwd).database;
+	if (/^postgres(ql)?:\/\//.test(options.db)) return { kind: 'postgres', url: options.db };
+	return { kind: 'sqlite', path: isAbsolute(options.db) ? options.db : join(io.cwd, options.db) };
+}
+
+/** Runs the report; resolves to the exit code (0 done, 1 storage failure, 2 usage). */
+export async function runReport(argv: readonly string[], io: ReportIo): Promise<number> {
+	let options: ReportOptions;
+	let database: DatabaseConfig;
+	try {
+		options = parseReportArgs(argv);
+		database = databaseOf(options, io);
+	} catch (error) {
+		// A malformed FEEDBACK_* variable is a usage mistake as much as a wrong flag.
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr(`feedback:report: ${message}\nRun "npm run feedback:report -- --help" for usage.\n`);
+		return 2;
+	}
+	if (options.help) {
+		io.stdout(`${reportUsage}\n`);
+		return 0;
+	}
+	// Opening a missing SQLite file would create an empty database and report "no votes".
+	if (database.kind === 'sqlite' && !existsSync(database.path)) {
+		io.stderr(
+			`feedback:report: no feedback database at ${database.path} (use --db or FEEDBACK_DB_PATH).\n`,
+		);
+		return 1;
+	}
+	try {
+		const store = await openFeedbackStore(database);
+		try {
+			const votes = await store.listVotes({
+				...(options.since && { since: options.since }),
+				...(options.lang && { lang: options.lang }),
+				...(options.article && { article: options.article }),
+				limit: reportVoteLimit,
+			});
+			if (votes.length === reportVoteLimit) {
+				io.stderr(`feedback:report: only the newest ${reportVoteLimit} votes are counted.\n`);
+			}
+			const stats = summarizeVotes(votes);
+			const meta = {
+				generatedAt: io.now ?? new Date(),
+				...(options.since && { since: options.since }),
+				...(options.lang && { lang: options.lang }),
+				...(options.article && { article: options.article }),
+			};
+			io.stdout(
+				options.format === 'csv'
+					? formatCsv(stats)
+					: options.format === 'json'
+						? formatJson(stats, meta)
+						: formatTable(stats, meta),
+			);
+			return 0;
+		} finally {
+			await store.close();
+		}
+	} catch (error) {
+		if (error instanceof UsageError) throw error;
+		const where = database.kind === 'postgres' ? 'the PostgreSQL database' : database.path;
+		io.stderr(`feedback:report: cannot read ${where}: ${(error as Error).message}\n`);
+		return 1;
+	}
+}
