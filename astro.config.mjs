@@ -17,7 +17,7 @@ export default defineConfig({
 	site: siteConfig.siteUrl,
 	// A separate output folder lets parallel builds (tests, benchmarks) not overwrite each other.
 	outDir: process.env.HC_OUT_DIR ?? 'dist',
-	trailingSlash: 'always',
+	trailingSlash: 'ignore',
 	output: 'static',
 	adapter: target === 'netlify' ? netlify() : node({ mode: 'standalone' }),
 	// The feedback API checks Origin and Sec-Fetch-Site itself and answers application/problem+json

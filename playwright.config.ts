@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env['E2E_PORT'] ?? 4399);
+/** The e2e server's feedback database (SQLite) and generated key; tests read the rows back from it. */
+export const e2eDataDir = join(tmpdir(), `hc-e2e-${port}`);
 /** Debian's Chromium (Playwright cannot download browsers here); Playwright's own where present. */
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -25,7 +29,15 @@ export default defineConfig({
 		// The production build, served by the real server (`npm test` builds first).
 		command: `node scripts/start.ts --no-build`,
 		url: `http://localhost:${port}/nl/`,
-		env: { PORT: String(port), HOST: 'localhost' },
+		env: {
+			PORT: String(port),
+			HOST: 'localhost',
+			FEEDBACK_DATA_DIR: e2eDataDir,
+			// Every browser test posts from 127.0.0.1; the real limits are unit-tested.
+			FEEDBACK_RATE_CLIENT: '10000/60',
+			FEEDBACK_RATE_ARTICLE: '10000/60',
+			FEEDBACK_RATE_CHALLENGE: '10000/60',
+		},
 		reuseExistingServer: false,
 		timeout: 30_000,
 	},

@@ -46,3 +46,17 @@ test('screenshot article print', async ({ page }) => {
 	await page.goto('/en/icloud-mail/');
 	await page.screenshot({ path: 'test-results/screenshots/article-en-print.png', fullPage: true });
 });
+
+for (const [lang, no] of [
+	['nl', 'Nee'],
+	['en', 'No'],
+] as const) {
+	test(`screenshot feedback form ${lang}`, async ({ page }) => {
+		await page.goto(`/${lang}/revoke-app-passwords/`);
+		await page.getByRole('button', { name: no, exact: true }).click();
+		await page.locator('#feedback button[type="submit"]').last().click();
+		await page
+			.locator('#feedback')
+			.screenshot({ path: `test-results/screenshots/feedback-no-${lang}.png` });
+	});
+}

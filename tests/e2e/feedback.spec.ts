@@ -1,0 +1,184 @@
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { e2eDataDir } from '../../playwright.config.ts';
+
+interface Row {
+	vote: string;
+	reasons: string;
+	comment: string | null;
+	section: string | null;
+	article_updated: string;
+	visitor_hash: string | null;
+}
+
+/** Rows the e2e server stored for an article since a moment (the server's own SQLite file). */
+function rowsSince(article: string, lang: string, since: string): Row[] {
+	const db = new DatabaseSync(join(e2eDataDir, 'feedback.db'), { readOnly: true });
+	try {
+		return db
+			.prepare(
+				'SELECT vote, reasons, comment, section, article_updated, visitor_hash FROM votes WHERE article = ? AND lang = ? AND updated_at >= ? ORDER BY updated_at',
+			)
+			.all(article, lang, since) as unknown as Row[];
+	} finally {
+		db.close();
+	}
+}
+
+const text = {
+	nl: {
+		question: 'Was dit artikel nuttig?',
+		yes: 'Ja',
+		no: 'Nee',
+		thanks: 'Dat is fantastisch!',
+		sorry: 'Sorry dat we je niet konden helpen',
+		improve: 'Laat ons weten hoe we dit artikel kunnen verbeteren!',
+		reason: 'Een stap werkte niet',
+		stuck: 'Waar liep je vast? (optioneel)',
+		comment: 'Wat kunnen we beter uitleggen? (optioneel)',
+		send: 'Verstuur feedback',
+		sent: 'Feedback verzonden',
+		reasonsError: 'Selecteer ten minste één reden',
+		change: 'Antwoord wijzigen',
+	},
+	en: {
+		question: 'Was this article helpful?',
+		yes: 'Yes',
+		no: 'No',
+		thanks: "That's great!",
+		sorry: "Sorry we couldn't help you",
+		improve: 'Let us know how we can improve this article!',
+		reason: "A step didn't work",
+		stuck: 'Where did you get stuck? (optional)',
+		comment: 'What could we explain better? (optional)',
+		send: 'Send feedback',
+		sent: 'Feedback sent',
+		reasonsError: 'Select at least one reason',
+		change: 'Change your answer',
+	},
+} as const;
+
+const feedback = (page: Page) => page.locator('#feedback');
+
+for (const lang of ['nl', 'en'] as const) {
+	const s = text[lang];
+
+	test(`Yes flow in ${lang}: thanks, stored, remembered after reload`, async ({ page }) => {
+		const since = new Date().toISOString();
+		await page.goto(`/${lang}/yahoo-mail/`);
+		const group = page.getByRole('group', { name: s.question });
+		await group.getByRole('button', { name: s.yes }).click();
+		await expect(feedback(page).getByText(s.thanks)).toBeVisible();
+		await expect(page.locator('#feedback-yes')).toBeFocused();
+		await expect
+			.poll(() => rowsSince('yahoo-mail', lang, since).map((r) => r.vote))
+			.toEqual(['yes']);
+		await page.reload();
+		await expect(feedback(page).getByText(s.thanks)).toBeVisible();
+		await expect(group).toBeHidden();
+	});
+
+	test(`No flow in ${lang}: reasons required, section, comment, captcha, sent`, async ({
+		page,
+	}) => {
+		const since = new Date().toISOString();
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).origin));
+		await page.goto(`/${lang}/gmail/`);
+		await page.getByRole('button', { name: s.no, exact: true }).click();
+		await expect(feedback(page).getByText(s.sorry)).toBeVisible();
+		await expect(page.getByRole('heading', { name: s.improve })).toBeVisible();
+
+		await page.getByRole('button', { name: s.send }).click();
+		await expect(feedback(page).getByText(s.reasonsError)).toBeVisible();
+		await expect(page.getByRole('checkbox').first()).toBeFocused();
+
+		await page.getByRole('checkbox', { name: s.reason }).check();
+		const stuck = page.getByLabel(s.stuck);
+		const firstSection = await stuck.locator('option').nth(1).getAttribute('value');
+		await stuck.selectOption(firstSection ?? '');
+		await page.getByLabel(s.comment).fill('Stap 3 <script>alert(1)</script> klopt niet');
+		await expect(feedback(page).getByText(/43 (van|of) 1000/)).toBeVisible();
+		// Sent straight away: the widget waits for ALTCHA's proof of work if it is still running.
+		await page.getByRole('button', { name: s.send }).click();
+		await expect(feedback(page).getByText(s.sent)).toBeVisible({ timeout: 90_000 });
+		await expect(page.locator('#feedback-sent')).toBeFocused();
+
+		const rows = rowsSince('gmail', lang, since);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			vote: 'no',
+			section: firstSection,
+			comment: 'Stap 3 <script>alert(1)</script> klopt niet',
+		});
+		expect(JSON.parse(rows[0]!.reasons)).toEqual(['step-failed']);
+		expect(rows[0]!.article_updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(new Set(requests)).toEqual(new Set([new URL(page.url()).origin]));
+
+		await page.reload();
+		await expect(feedback(page).getByText(s.sent)).toBeVisible();
+	});
+}
+
+test('a reader can change a vote and the stored row changes with it', async ({ page }) => {
+	const since = new Date().toISOString();
+	await page.goto('/en/outlook-com/');
+	await page.getByRole('button', { name: 'Yes', exact: true }).click();
+	await expect(feedback(page).getByText("That's great!")).toBeVisible();
+	await expect
+		.poll(() => rowsSince('outlook-com', 'en', since).map((r) => r.vote))
+		.toEqual(['yes']);
+
+	await page.getByRole('button', { name: 'Change your answer' }).click();
+	await expect(page.getByRole('button', { name: 'Yes', exact: true })).toHaveAttribute(
+		'aria-pressed',
+		'true',
+	);
+	await page.getByRole('button', { name: 'No', exact: true }).click();
+	await expect(feedback(page).getByText("Sorry we couldn't help you")).toBeVisible();
+	await expect.poll(() => rowsSince('outlook-com', 'en', since).map((r) => r.vote)).toEqual(['no']);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	for (const [lang, vote, shown] of [
+		['nl', 'Ja', 'Dat is fantastisch!'],
+		['en', 'No', "Sorry we couldn't help you"],
+	] as const) {
+		test(`${lang}: "${vote}" is a real form post and the page shows the answer`, async ({
+			page,
+		}) => {
+			const since = new Date().toISOString();
+			await page.goto(`/${lang}/what-is-an-app-password/`);
+			await page.getByRole('button', { name: vote, exact: true }).click();
+			await expect(page).toHaveURL(
+				new RegExp(`/${lang}/what-is-an-app-password/#feedback-(yes|no)$`),
+			);
+			await expect(feedback(page).getByText(shown)).toBeVisible();
+			await expect(page.getByRole('group', { name: /nuttig|helpful/ })).toBeHidden();
+			const rows = rowsSince('what-is-an-app-password', lang, since);
+			expect(rows.map((r) => r.vote)).toEqual([vote === 'Ja' ? 'yes' : 'no']);
+			if (vote === 'No') {
+				await expect(feedback(page).getByText(/needs JavaScript/)).toBeVisible();
+			}
+		});
+	}
+});
+
+test('the summary appears once an article has five votes', async ({ page, request }) => {
+	for (let i = 0; i < 5; i++) {
+		const response = await request.post('/api/feedback', {
+			data: {
+				article: 'connection-problems',
+				lang: 'en',
+				vote: i < 4 ? 'yes' : 'no',
+				visitor: crypto.randomUUID(),
+			},
+		});
+		expect(response.ok()).toBe(true);
+	}
+	await page.goto('/en/connection-problems/');
+	await expect(feedback(page).getByText(/\d+ of \d+ readers found this helpful/)).toBeVisible();
+});
