@@ -11,6 +11,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
+import { feedbackConfig } from '../src/lib/feedback/config.ts';
+import { openFeedbackStore } from '../src/lib/feedback/open-store.ts';
 
 const root = join(import.meta.dirname, '..');
 const entry = join(root, process.env['HC_OUT_DIR'] ?? 'dist', 'server/entry.mjs');
@@ -40,6 +42,17 @@ function buildIfStale(): void {
 }
 
 if (!process.argv.includes('--no-build')) buildIfStale();
+
+// Create the feedback database (SQLite by default) and run its migrations before serving, so a
+// bad FEEDBACK_* setting or an unreachable database stops the start with a clear message.
+try {
+	const store = await openFeedbackStore(feedbackConfig(process.env, root).database);
+	console.log(`Feedback store ready (${store.kind}).`);
+	await store.close();
+} catch (error) {
+	console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}
 
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as {
