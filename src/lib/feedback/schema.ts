@@ -9,6 +9,10 @@ const blankIsAbsent = (value: unknown) => (value === '' ? undefined : value);
 
 const string = { error: 'must be a string' };
 
+/** C0 controls and DEL, except tab and line feed (a CR is normalised away first). */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
 /** The shape of each field. Rules that span fields or need the content are in {@link parseFeedback}. */
 export const feedbackFieldsSchema = z.object({
 	article: z
@@ -28,7 +32,14 @@ export const feedbackFieldsSchema = z.object({
 		.string(string)
 		// A browser submits a textarea's line breaks as CRLF but `maxlength` counts them as one.
 		.transform((text) => text.replace(/\r\n?/g, '\n').trim())
-		.pipe(z.string().max(commentMaxLength, `must be at most ${commentMaxLength} characters`))
+		.pipe(
+			z
+				.string()
+				.max(commentMaxLength, `must be at most ${commentMaxLength} characters`)
+				// PostgreSQL text cannot hold NUL, and no reader types control characters.
+				.refine((text) => !controlCharacters.test(text), 'must not contain control characters')
+				.refine((text) => text.isWellFormed(), 'must be valid Unicode text'),
+		)
 		.optional(),
 	section: z.preprocess(blankIsAbsent, z.string(string).max(200).optional()),
 	captcha: z.preprocess(
