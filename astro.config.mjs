@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeTags } from './src/i18n/locales.ts';
+import pagefind from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Where the on-demand routes (the feedback API) run: `DEPLOY_TARGET=netlify`, or Node (default). */
@@ -29,6 +30,8 @@ export default defineConfig({
 			i18n: { defaultLocale, locales: localeTags },
 			filter: (page) => !/\/404\/$/.test(page),
 		}),
+		// Last: it indexes the HTML the other integrations have finished writing.
+		pagefind(),
 	],
 	build: { format: 'directory' },
 });
