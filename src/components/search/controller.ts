@@ -1,0 +1,224 @@
+import { format, resultCount, type SearchConfig } from './config.ts';
+import { search } from './engine.ts';
+import { QueryHistory, queryFromUrl } from './history.ts';
+import { focusables, isTypingKey, nextIndex } from './keyboard.ts';
+import { renderEmptyState, renderHit, renderShowAll } from './render.ts';
+import type { SearchOutcome } from './types.ts';
+
+/** Wait after a keystroke before searching: short enough to feel instant, long enough to skip. */
+const debounceMs = 60;
+const limits = {
+	header: { results: 6, sections: 2, step: 0 },
+	hero: { results: 6, sections: 2, step: 0 },
+	page: { results: 10, sections: 3, step: 10 },
+};
+
+/**
+ * Makes one `<hc-search>` box search as the reader types. Header and hero boxes show results in
+ * a panel under the box; the results page shows them in the page and keeps the query in the URL.
+ * Loaded only once a reader starts using a search box (see hc-search.ts).
+ */
+export class SearchController {
+	readonly #host: HTMLElement;
+	readonly #config: SearchConfig;
+	readonly #form: HTMLFormElement;
+	readonly #input: HTMLInputElement;
+	readonly #panel: HTMLElement;
+	readonly #status: HTMLElement;
+	readonly #list: HTMLOListElement;
+	readonly #extra: HTMLElement;
+	readonly #history = new QueryHistory();
+	readonly #isPage: boolean;
+	#limit: number;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Sequence number of the latest search; an older one that finishes late is dropped. */
+	#seq = 0;
+	#shown = '';
+	/** A press inside the box is under way: the focus it moves must not close the panel. */
+	#pressing = false;
+
+	constructor(host: HTMLElement, config: SearchConfig) {
+		this.#host = host;
+		this.#config = config;
+		this.#isPage = config.variant === 'page';
+		this.#limit = limits[config.variant].results;
+		const part = <T extends Element>(selector: string) => {
+			const node = host.querySelector<T>(selector);
+			if (!node) throw new Error(`<hc-search>: missing ${selector}`);
+			return node;
+		};
+		this.#form = part('form');
+		this.#input = part('input[type="search"]');
+		this.#panel = part('[data-search-panel]');
+		this.#status = part('[data-search-status]');
+		this.#list = part('[data-search-results]');
+		this.#extra = part('[data-search-extra]');
+	}
+
+	/** Wires the box up and, if it already holds a query, searches at once. */
+	start(): void {
+		this.#input.addEventListener('input', () => this.#schedule());
+		this.#input.addEventListener('focus', () => this.#open());
+		this.#host.addEventListener('keydown', (event) => this.#onKey(event));
+		this.#host.addEventListener('focusout', (event) => this.#onFocusOut(event));
+		this.#form.addEventListener('submit', (event) => this.#onSubmit(event));
+		this.#host.addEventListener('pointerdown', () => (this.#pressing = true));
+		document.addEventListener('pointerup', () => setTimeout(() => (this.#pressing = false)));
+		this.#panel.addEventListener('click', (event) => {
+			if ((event.target as Element).closest('a')) this.#commit();
+		});
+		if (this.#isPage) {
+			const fromUrl = queryFromUrl(new URL(location.href));
+			if (fromUrl) this.#input.value = fromUrl;
+			this.#host.dataset['title'] = document.title;
+			this.#history.start();
+			window.addEventListener('popstate', () => {
+				this.#input.value = queryFromUrl(new URL(location.href));
+				void this.#run(false);
+			});
+		}
+		if (this.#input.value.trim()) void this.#run(this.#isPage);
+	}
+
+	#schedule(): void {
+		clearTimeout(this.#timer);
+		this.#limit = limits[this.#config.variant].results;
+		this.#timer = setTimeout(() => void this.#run(this.#isPage), debounceMs);
+	}
+
+	async #run(updateUrl: boolean): Promise<void> {
+		const query = this.#input.value.trim();
+		const seq = ++this.#seq;
+		if (updateUrl) this.#history.show(query);
+		if (!query) {
+			this.#render(query, undefined);
+			return;
+		}
+		const { sections } = limits[this.#config.variant];
+		let outcome: SearchOutcome;
+		try {
+			outcome = await search(query, { lang: this.#config.lang, limit: this.#limit, sections });
+		} catch (error) {
+			if (seq !== this.#seq) return;
+			console.error('Search failed:', error);
+			this.#status.textContent = this.#config.strings.unavailable;
+			this.#list.replaceChildren();
+			this.#extra.replaceChildren();
+			this.#open();
+			return;
+		}
+		if (seq !== this.#seq) return;
+		this.#render(query, outcome);
+	}
+
+	#render(query: string, outcome: SearchOutcome | undefined): void {
+		const { strings } = this.#config;
+		this.#shown = query;
+		this.#host.toggleAttribute('data-has-query', query !== '');
+		this.#list.replaceChildren(...(outcome?.hits ?? []).map((h) => renderHit(h, this.#config)));
+		this.#extra.replaceChildren();
+		if (!outcome) {
+			this.#status.textContent = '';
+			this.#close();
+		} else if (outcome.total === 0) {
+			this.#status.textContent = format(strings.noResults, { query });
+			this.#extra.append(renderEmptyState(query, this.#config));
+		} else {
+			const count = resultCount(this.#config, outcome.total, query);
+			this.#status.textContent = outcome.exact
+				? count
+				: `${format(strings.approximate, { query })} ${count}`;
+			this.#extra.append(
+				this.#isPage ? this.#moreButton(outcome) : renderShowAll(query, this.#config),
+			);
+		}
+		if (this.#isPage) this.#updatePage(query);
+		else if (outcome && this.#host.contains(document.activeElement)) this.#open();
+		this.#host.dispatchEvent(
+			new CustomEvent('hc-search:rendered', { detail: { query }, bubbles: true }),
+		);
+	}
+
+	#moreButton(outcome: SearchOutcome): Node {
+		if (outcome.total <= outcome.hits.length) return document.createTextNode('');
+		const button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'hc-button hc-search__more';
+		button.textContent = this.#config.strings.showMore;
+		button.addEventListener('click', async () => {
+			const first = outcome.hits.length;
+			this.#limit += limits.page.step;
+			await this.#run(false);
+			// Keep the keyboard where the new results start.
+			this.#list.querySelectorAll<HTMLElement>('.hc-hit__link')[first]?.focus();
+		});
+		return button;
+	}
+
+	/** The results page: browse list only without a query; title and language links follow it. */
+	#updatePage(query: string): void {
+		const browse = document.querySelector<HTMLElement>('[data-search-browse]');
+		if (browse) browse.hidden = query !== '';
+		document.title = query
+			? `${format(this.#config.strings.documentTitle, { query })} · ${this.#config.siteName}`
+			: (this.#host.dataset['title'] ?? document.title);
+		for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-link]')) {
+			a.dataset['base'] ??= a.getAttribute('href') ?? '';
+			const url = new URL(a.dataset['base'], location.origin);
+			if (query) url.searchParams.set('q', query);
+			a.setAttribute('href', url.pathname + url.search);
+		}
+	}
+
+	#open(): void {
+		if (this.#isPage || !this.#shown) return;
+		this.#panel.hidden = false;
+	}
+
+	#close(): void {
+		if (!this.#isPage) this.#panel.hidden = true;
+	}
+
+	#commit(): void {
+		if (this.#isPage) this.#history.commit();
+	}
+
+	#onSubmit(event: SubmitEvent): void {
+		// Header and hero boxes submit to the results page as a plain GET form would.
+		if (!this.#isPage) return;
+		event.preventDefault();
+		clearTimeout(this.#timer);
+		void this.#run(true).then(() => this.#commit());
+	}
+
+	#onKey(event: KeyboardEvent): void {
+		const items = focusables(this.#panel);
+		const active = document.activeElement as HTMLElement | null;
+		const current = active === this.#input ? -1 : items.indexOf(active as HTMLElement);
+		if (event.key === 'Escape') {
+			if (this.#isPage || this.#panel.hidden) return;
+			event.preventDefault(); // a search field would also clear itself
+			this.#close();
+			this.#input.focus();
+			return;
+		}
+		if (current === -1 && active !== this.#input) return;
+		if (current >= 0 && isTypingKey(event)) {
+			this.#input.focus(); // the character lands in the box
+			return;
+		}
+		if (!this.#isPage && this.#panel.hidden) return;
+		const next = nextIndex(event.key, current, items.length);
+		if (next === undefined) return;
+		event.preventDefault();
+		if (current === -1 && next !== -1) this.#commit();
+		(next === -1 ? this.#input : items[next])?.focus();
+	}
+
+	#onFocusOut(event: FocusEvent): void {
+		const to = event.relatedTarget as Node | null;
+		if ((to && this.#host.contains(to)) || this.#pressing) return;
+		this.#commit();
+		this.#close();
+	}
+}

@@ -1,0 +1,10 @@
+import type { Locale } from '../../i18n/locales.ts';
+
+/** The search results page of each language, in that language's words. */
+export const searchPagePaths: Record<Locale, string> = { nl: '/nl/zoeken/', en: '/en/search/' };
+
+/** A results page URL for a query (the no-JavaScript form produces the same). */
+export function searchPageUrl(lang: Locale, query: string): string {
+	const path = searchPagePaths[lang];
+	return query ? `${path}?${new URLSearchParams({ q: query }).toString()}` : path;
+}
