@@ -1,0 +1,198 @@
+/**
+ * The same code deployed as a Netlify Function: builds a copy of the project with
+ * DEPLOY_TARGET=netlify (never in the working tree: it would clobber .netlify/ and dist/ for
+ * others), then calls the built function with web `Request`s from fresh Node processes, each one
+ * standing in for a separate serverless instance, all sharing one new PostgreSQL database.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Challenge } from 'altcha-lib';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTempDatabase, skipPostgres, solve, tempDir } from '../fixtures/feedback.ts';
+
+const root = join(import.meta.dirname, '../..');
+const hmacKey = 'netlify-test-key-0123456789abcdef0123456789';
+
+/** What a request to the function gave. */
+interface Result {
+	status: number;
+	location: string | null;
+	contentType: string | null;
+	body: string;
+}
+
+/** A request, as plain data a child process can rebuild. */
+interface Call {
+	method?: string;
+	path: string;
+	json?: unknown;
+	form?: Record<string, string>;
+}
+
+/**
+ * Starts one "instance": a new Node process that imports the function and sends it `calls` in
+ * order, the way Netlify invokes it: `handler(request, context)`.
+ */
+function instance(fn: string, env: Record<string, string>, cwd: string, calls: Call[]) {
+	const script = `
+		const { default: handler } = await import(${JSON.stringify(`file://${fn}`)});
+		const results = [];
+		for (const call of JSON.parse(process.argv[1])) {
+			const headers = { origin: 'https://help.example' };
+			let body;
+			if (call.json) { headers['content-type'] = 'application/json'; body = JSON.stringify(call.json); }
+			if (call.form) body = new URLSearchParams(call.form);
+			const request = new Request('https://help.example' + call.path, { method: call.method ?? 'GET', headers, body });
+			const response = await handler(request, { ip: '203.0.113.80', next: () => { throw new Error('no next'); } });
+			results.push({ status: response.status, location: response.headers.get('location'),
+				contentType: response.headers.get('content-type'), body: await response.text() });
+		}
+		process.stdout.write(JSON.stringify(results));
+		process.exit(0);`;
+	return new Promise<Result[]>((resolve, reject) => {
+		const child = spawn(
+			process.execPath,
+			['--input-type=module', '-e', script, JSON.stringify(calls)],
+			{ cwd, env: { ...process.env, ...env } },
+		);
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+		child.stderr.on('data', (chunk: Buffer) => (err += chunk));
+		child.on('close', (code) => {
+			if (code === 0) resolve(JSON.parse(out) as Result[]);
+			else reject(new Error(`instance exited with ${code}: ${err}`));
+		});
+	});
+}
+
+describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () => {
+	let project: { dir: string; remove: () => void };
+	let cwd: string;
+	let database: { url: string; drop: () => Promise<void> };
+	let fn: string;
+	let env: Record<string, string>;
+	const visitor = crypto.randomUUID();
+
+	beforeAll(async () => {
+		project = tempDir('hc-netlify-');
+		for (const entry of [
+			'package.json',
+			'astro.config.mjs',
+			'tsconfig.json',
+			'src',
+			'content',
+			'public',
+		]) {
+			cpSync(join(root, entry), join(project.dir, entry), { recursive: true });
+		}
+		symlinkSync(join(root, 'node_modules'), join(project.dir, 'node_modules'));
+		const buildEnv: NodeJS.ProcessEnv = { ...process.env, DEPLOY_TARGET: 'netlify', NO_COLOR: '1' };
+		delete buildEnv['HC_OUT_DIR'];
+		const build = spawnSync(
+			process.execPath,
+			[join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+			{ cwd: project.dir, encoding: 'utf8', env: buildEnv },
+		);
+		if (build.status !== 0)
+			throw new Error(`netlify build failed:\n${build.stdout}${build.stderr}`);
+		const functions = join(project.dir, '.netlify/v1/functions');
+		const name = readdirSync(functions).find((d) => existsSync(join(functions, d, `${d}.mjs`)));
+		if (!name) throw new Error(`no function in ${functions}`);
+		fn = join(functions, name, `${name}.mjs`);
+		database = await createTempDatabase();
+		env = {
+			FEEDBACK_DATABASE_URL: database.url,
+			FEEDBACK_HMAC_KEY: hmacKey,
+			// A light captcha keeps the test quick (and shows the function reads its settings).
+			FEEDBACK_CAPTCHA_COST: '10',
+			FEEDBACK_CAPTCHA_COUNTER: '10-100',
+		};
+		// The instances run in an empty folder: nothing may depend on (or write to) a local disk.
+		cwd = join(project.dir, 'instance-cwd');
+		mkdirSync(cwd);
+	}, 120_000);
+
+	afterAll(async () => {
+		await database?.drop();
+		project?.remove();
+	});
+
+	test('stores votes in PostgreSQL and answers JSON, form and summary requests', async () => {
+		const [created, changed, form, summary, wrongMethod] = await instance(fn, env, cwd, [
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				json: { article: 'icloud-mail', lang: 'en', vote: 'yes', visitor },
+			},
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				json: { article: 'icloud-mail', lang: 'en', vote: 'no', visitor },
+			},
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				form: { article: 'gmail', lang: 'nl', vote: 'yes' },
+			},
+			{ path: '/api/feedback/summary?article=icloud-mail&lang=en' },
+			{ method: 'DELETE', path: '/api/feedback' },
+		]);
+		expect(created).toMatchObject({ status: 201, body: '{"ok":true,"vote":"yes"}' });
+		expect(changed).toMatchObject({ status: 200, body: '{"ok":true,"vote":"no"}' });
+		expect(form).toMatchObject({ status: 303, location: '/nl/gmail/#feedback-yes' });
+		expect(JSON.parse(summary!.body)).toEqual({
+			article: 'icloud-mail',
+			lang: 'en',
+			yes: 0,
+			no: 1,
+			total: 1,
+		});
+		expect(wrongMethod).toMatchObject({ status: 405, contentType: 'application/problem+json' });
+		expect(readdirSync(cwd)).toEqual([]);
+
+		const sql = postgres(database.url, { max: 1 });
+		const rows = await sql`SELECT article, lang, vote, visitor_hash FROM votes ORDER BY id`;
+		await sql.end();
+		expect(rows).toEqual([
+			{
+				article: 'icloud-mail',
+				lang: 'en',
+				vote: 'no',
+				visitor_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+			},
+			{ article: 'gmail', lang: 'nl', vote: 'yes', visitor_hash: null },
+		]);
+	});
+
+	test('accepts a captcha issued by one instance in another, and only once across instances', async () => {
+		const [issued] = await instance(fn, env, cwd, [{ path: '/api/feedback/challenge' }]);
+		expect(issued!.status).toBe(200);
+		expect(JSON.parse(issued!.body)).toMatchObject({ parameters: { cost: 10 } });
+		const captcha = await solve(JSON.parse(issued!.body) as Challenge);
+		const detailed = {
+			article: 'icloud-mail',
+			lang: 'nl',
+			vote: 'no',
+			reasons: ['step-failed'],
+			section: 'twee-factor-authenticatie-aanzetten',
+			visitor: crypto.randomUUID(),
+			captcha,
+		};
+		const [accepted] = await instance(fn, env, cwd, [
+			{ method: 'POST', path: '/api/feedback', json: detailed },
+		]);
+		expect(accepted!.status).toBe(201);
+		const [replayed] = await instance(fn, env, cwd, [
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				json: { ...detailed, visitor: crypto.randomUUID() },
+			},
+		]);
+		expect(replayed!.status).toBe(400);
+		expect(replayed!.body).toContain('has already been used');
+	});
+});
