@@ -6,6 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env['E2E_PORT'] ?? 4399);
 /** The e2e server's feedback database (SQLite) and generated key; tests read the rows back from it. */
 export const e2eDataDir = join(tmpdir(), `hc-e2e-${port}`);
+/** Turns /admin/feedback/ on for the e2e server; the admin tests sign in with it. */
+export const e2eAdminToken = 'e2e-admin-token-not-a-secret';
 /** Debian's Chromium (Playwright cannot download browsers here); Playwright's own where present. */
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -37,6 +39,8 @@ export default defineConfig({
 			FEEDBACK_RATE_CLIENT: '10000/60',
 			FEEDBACK_RATE_ARTICLE: '10000/60',
 			FEEDBACK_RATE_CHALLENGE: '10000/60',
+			FEEDBACK_ADMIN_TOKEN: e2eAdminToken,
+			FEEDBACK_ADMIN_LOGIN_RATE: '10000/60',
 		},
 		reuseExistingServer: false,
 		timeout: 30_000,

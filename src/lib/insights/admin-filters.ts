@@ -1,0 +1,70 @@
+/**
+ * The dashboard's query string: `lang` picks the interface language, `since` and `article`
+ * narrow the votes. A bad value is reported by field (the page shows it next to the control and
+ * answers 400), never ignored in silence and never a 500.
+ */
+import { isLocale, negotiateLocale, type Locale } from '../../i18n/locales.ts';
+
+/** Votes to show. */
+export interface AdminFilters {
+	/** Votes cast or changed on or after this day (UTC). */
+	since?: Date;
+	article?: string;
+}
+
+/** A query parameter with a value the dashboard cannot use. */
+export type FilterError = { field: 'since' | 'article'; value: string };
+
+/** The filters, and the parameters that were wrong. */
+export interface ParsedFilters {
+	filters: AdminFilters;
+	errors: FilterError[];
+}
+
+/** Reads `since` (`YYYY-MM-DD`, a real day) and `article` (an article id) from the query. */
+export function parseFilters(params: URLSearchParams): ParsedFilters {
+	const filters: AdminFilters = {};
+	const errors: FilterError[] = [];
+	const since = params.get('since')?.trim();
+	if (since) {
+		const date = new Date(`${since}T00:00:00Z`);
+		const valid = /^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(date.getTime());
+		if (valid && date.toISOString().startsWith(since)) {
+			filters.since = date;
+		} else errors.push({ field: 'since', value: since });
+	}
+	const article = params.get('article')?.trim();
+	if (article) {
+		if (/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(article) && article.length <= 200) {
+			filters.article = article;
+		} else errors.push({ field: 'article', value: article });
+	}
+	return { filters, errors };
+}
+
+/** The interface language: `?lang=` when it is a site language, else `Accept-Language`. */
+export function adminLang(url: URL, acceptLanguage: string | null): Locale {
+	const asked = url.searchParams.get('lang');
+	return isLocale(asked) ? asked : negotiateLocale(acceptLanguage);
+}
+
+/** The dashboard URL for a language with the given filters (what links and forms point at). */
+export function dashboardUrl(
+	path: '/admin/feedback/' | '/admin/feedback.csv',
+	lang: Locale,
+	filters: AdminFilters,
+): string {
+	const params = new URLSearchParams({ lang });
+	if (filters.since) params.set('since', filters.since.toISOString().slice(0, 10));
+	if (filters.article) params.set('article', filters.article);
+	return `${path}?${params}`;
+}
+
+/** Headers on every dashboard response, the 404 and the login form included. */
+export const adminHeaders: Readonly<Record<string, string>> = {
+	'Cache-Control': 'no-store',
+	'X-Robots-Tag': 'noindex, nofollow',
+	// The dashboard acts on a signed-in session: no other site may frame it (clickjacking).
+	'Content-Security-Policy': "frame-ancestors 'none'",
+	'Referrer-Policy': 'same-origin',
+};

@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { adminToken, seedE2eVotes, signIn, startServer } from '../fixtures/insights-e2e.ts';
+import { formulaComment, scriptComment } from '../fixtures/insights-votes.ts';
+
+test.beforeAll(seedE2eVotes);
+
+const port = Number(process.env['E2E_PORT'] ?? 4399);
+
+test('the dashboard does not exist when FEEDBACK_ADMIN_TOKEN is not set', async ({ request }) => {
+	// Its own server (next port up), started without the token.
+	const server = await startServer(port + 1, { FEEDBACK_ADMIN_TOKEN: '' });
+	try {
+		for (const path of ['/admin/feedback/', '/admin/feedback', '/admin/feedback.csv']) {
+			const response = await request.get(`${server.url}${path}`);
+			expect(response.status(), path).toBe(404);
+			expect(response.headers()['x-robots-tag']).toBe('noindex, nofollow');
+			expect(response.headers()['cache-control']).toBe('no-store');
+		}
+	} finally {
+		await server.stop();
+	}
+});
+
+test('asks for the token and refuses a wrong one', async ({ page }) => {
+	const first = await page.goto('/admin/feedback/?lang=en');
+	expect(first!.headers()['x-robots-tag']).toBe('noindex, nofollow');
+	expect(first!.headers()['cache-control']).toBe('no-store');
+	await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+	await expect(page.getByRole('heading', { name: 'Sign in to feedback insights' })).toBeVisible();
+
+	await page.getByLabel('Admin token').fill('not-the-token-at-all');
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name: 'Sign in' }).click(),
+	]);
+	expect(response.status()).toBe(401);
+	await expect(page.getByRole('alert')).toHaveText('That token is not right.');
+	expect(await page.context().cookies()).toEqual([]);
+});
+
+test('signs in with the right token and keeps an HttpOnly, SameSite=Strict session cookie', async ({
+	page,
+}) => {
+	await signIn(page, 'en');
+	const [cookie] = await page.context().cookies();
+	expect(cookie).toMatchObject({
+		name: 'hc_admin_session',
+		path: '/admin/',
+		httpOnly: true,
+		sameSite: 'Strict',
+		secure: false, // http://localhost only; anywhere else the cookie is Secure
+	});
+	expect(cookie!.value).not.toContain(adminToken);
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('heading', { name: 'Sign in to feedback insights' })).toBeVisible();
+	expect(await page.context().cookies()).toEqual([]);
+});
+
+test('charts the fixture votes per article, language, week, reason and version', async ({
+	page,
+}) => {
+	await signIn(page, 'en');
+	const icloud = page.getByRole('region', {
+		name: 'iCloud Mail: an app-specific password for SpinOffice CRM',
+	});
+	// Dutch and English side by side.
+	await expect(icloud.getByText('38% helpful (3 of 8)')).toBeVisible();
+	await expect(icloud.getByText('75% helpful (3 of 4)').first()).toBeVisible();
+	// Votes per week: an SVG chart described by its totals.
+	const chart = icloud.getByRole('img', {
+		name: /^Votes per week from .*: 6 helpful, 6 not helpful\.$/,
+	});
+	await expect(chart).toBeVisible();
+	expect(await chart.locator('rect.hc-chart-yes').count()).toBeGreaterThan(2);
+	expect(await chart.locator('rect.hc-chart-no').count()).toBeGreaterThan(2);
+	// Reasons and "where did you get stuck", with the heading text of the section.
+	const reasons = icloud.getByRole('list').filter({ hasText: "A step didn't work" });
+	await expect(reasons.getByRole('listitem').first()).toHaveText(/A step didn't work\s*4/);
+	await expect(icloud.getByText('Generate an app-specific password (English)')).toBeVisible();
+	// The rewrite's effect: the old version got 0 of 4, the new one 3 of 4.
+	const versions = icloud.getByRole('table').filter({ hasText: 'Version of' });
+	await expect(versions.getByRole('row', { name: /1 October 2026/ })).toContainText(
+		'0% helpful (0 of 4)',
+	);
+	await expect(versions.getByRole('row', { name: /28 November 2026 English/ })).toContainText(
+		'75% helpful (3 of 4)',
+	);
+	// The overview lists it first: it needs attention most.
+	const overview = page.getByRole('table').first();
+	await expect(overview.getByRole('row').nth(1)).toContainText('iCloud Mail');
+});
+
+test('shows a comment with HTML and a script in it as plain text', async ({ page }) => {
+	await signIn(page, 'en', '&article=icloud-mail');
+	await expect(page.getByText(scriptComment, { exact: true })).toBeVisible();
+	expect(await page.evaluate(() => 'insightsPwned' in window || '__insightsPwned' in window)).toBe(
+		false,
+	);
+	await expect(page.locator('b', { hasText: 'not bold' })).toHaveCount(0);
+});
+
+test('downloads the votes shown as CSV, formulas defused', async ({ page, request }) => {
+	await signIn(page, 'en', '&article=icloud-mail');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Download CSV' }).click(),
+	]);
+	expect(download.suggestedFilename()).toMatch(/^feedback-\d{4}-\d{2}-\d{2}\.csv$/);
+	const csv = await readFile((await download.path())!, 'utf8');
+	const lines = csv
+		.replace(/^\uFEFF/, '')
+		.trimEnd()
+		.split('\r\n');
+	expect(lines[0]).toBe('date,article,lang,title,vote,reasons,stuck_at,comment,article_version');
+	expect(lines).toHaveLength(1 + 12);
+	expect(lines.every((l, i) => i === 0 || l.includes(',icloud-mail,'))).toBe(true);
+	expect(csv).toContain(`"'${formulaComment.replace(/"/g, '""')}"`);
+	expect(csv).toContain(`,${scriptComment},`);
+
+	const anonymous = await request.get('/admin/feedback.csv', {
+		headers: { cookie: '' },
+		maxRedirects: 0,
+	});
+	expect(anonymous.status()).toBe(401);
+});
+
+test('speaks Dutch with ?lang=nl and English for an English browser', async ({ page, browser }) => {
+	await signIn(page, 'nl');
+	await expect(
+		page.getByRole('heading', { name: 'Artikelen, wat aandacht nodig heeft eerst' }),
+	).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
+
+	const english = await browser.newContext({ locale: 'en-GB' });
+	const other = await english.newPage();
+	await other.goto('/admin/feedback/');
+	await expect(other.getByRole('heading', { name: 'Sign in to feedback insights' })).toBeVisible();
+	await english.close();
+});
+
+test('reports a bad filter value by field instead of failing', async ({ page }) => {
+	await signIn(page, 'en');
+	const response = await page.goto('/admin/feedback/?lang=en&since=2026-13-45');
+	expect(response!.status()).toBe(400);
+	await expect(
+		page.getByText('"2026-13-45" is not a date. Use the form YYYY-MM-DD.'),
+	).toBeVisible();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`axe finds nothing on the login form and the dashboard (${colorScheme})`, async ({
+		page,
+	}) => {
+		await page.emulateMedia({ colorScheme });
+		await page.goto('/admin/feedback/?lang=nl');
+		const login = await new AxeBuilder({ page }).analyze();
+		expect(login.violations.map((v) => v.id)).toEqual([]);
+		await signIn(page, 'nl');
+		const dashboard = await new AxeBuilder({ page }).analyze();
+		expect(
+			dashboard.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`),
+		).toEqual([]);
+	});
+}
