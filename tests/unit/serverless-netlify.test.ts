@@ -51,7 +51,7 @@ function instance(fn: string, env: Record<string, string>, cwd: string, calls: C
 		}
 		process.stdout.write(JSON.stringify(results));
 		process.exit(0);`;
-	return new Promise<Result[]>((resolve, reject) => {
+	return new Promise<Result[] & { stderr: string }>((resolve, reject) => {
 		const child = spawn(
 			process.execPath,
 			['--input-type=module', '-e', script, JSON.stringify(calls)],
@@ -62,7 +62,7 @@ function instance(fn: string, env: Record<string, string>, cwd: string, calls: C
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk));
 		child.stderr.on('data', (chunk: Buffer) => (err += chunk));
 		child.on('close', (code) => {
-			if (code === 0) resolve(JSON.parse(out) as Result[]);
+			if (code === 0) resolve(Object.assign(JSON.parse(out) as Result[], { stderr: err }));
 			else reject(new Error(`instance exited with ${code}: ${err}`));
 		});
 	});
@@ -165,6 +165,19 @@ describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () =>
 			},
 			{ article: 'gmail', lang: 'nl', vote: 'yes', visitor_hash: null },
 		]);
+	});
+
+	test('answers 503 problem+json and logs the variable when a setting is malformed', async () => {
+		const results = await instance(fn, { ...env, FEEDBACK_RATE_CLIENT: 'lots' }, cwd, [
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				json: { article: 'gmail', lang: 'en', vote: 'yes' },
+			},
+		]);
+		expect(results[0]).toMatchObject({ status: 503, contentType: 'application/problem+json' });
+		expect(results[0]!.body).not.toContain('FEEDBACK_');
+		expect(results.stderr).toContain('FEEDBACK_RATE_CLIENT');
 	});
 
 	test('accepts a captcha issued by one instance in another, and only once across instances', async () => {
