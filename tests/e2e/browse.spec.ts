@@ -92,6 +92,7 @@ test.describe('e-mail address finder', () => {
 
 	test('sends nothing over the network', async ({ page }) => {
 		await page.goto('/nl/');
+		await page.waitForLoadState('networkidle'); // the favicon may still be on its way
 		const requests: string[] = [];
 		page.on('request', (r) => requests.push(r.url()));
 		await page.getByRole('textbox', { name: 'Je e-mailadres' }).fill('jan@me.com');

@@ -82,6 +82,7 @@ for (const lang of ['nl', 'en'] as const) {
 	test(`No flow in ${lang}: reasons required, section, comment, captcha, sent`, async ({
 		page,
 	}) => {
+		test.setTimeout(120_000); // includes ALTCHA's real proof of work, slow on a busy CI machine
 		const since = new Date().toISOString();
 		const requests: string[] = [];
 		page.on('request', (r) => requests.push(new URL(r.url()).origin));
