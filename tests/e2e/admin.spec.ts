@@ -154,6 +154,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 	test(`axe finds nothing on the login form and the dashboard (${colorScheme})`, async ({
 		page,
 	}) => {
+		// Two axe scans, one of a long page: more than the default 30 s on a busy machine.
+		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme });
 		await page.goto('/admin/feedback/?lang=nl');
 		const login = await new AxeBuilder({ page }).analyze();
