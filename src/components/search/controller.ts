@@ -1,5 +1,5 @@
 import { format, resultCount, type SearchConfig } from './config.ts';
-import { search } from './engine.ts';
+import { loadPagefind, search } from './engine.ts';
 import { QueryHistory, queryFromUrl } from './history.ts';
 import { focusables, isTypingKey, nextIndex } from './keyboard.ts';
 import { renderEmptyState, renderHit, renderShowAll } from './render.ts';
@@ -57,6 +57,9 @@ export class SearchController {
 
 	/** Wires the box up and, if it already holds a query, searches at once. */
 	start(): void {
+		// The reader is about to type: fetch Pagefind and the index metadata now, so the first
+		// keystroke only waits for the search itself.
+		loadPagefind().catch(() => undefined);
 		this.#input.addEventListener('input', () => this.#schedule());
 		this.#input.addEventListener('focus', () => this.#open());
 		this.#host.addEventListener('keydown', (event) => this.#onKey(event));
@@ -188,7 +191,10 @@ export class SearchController {
 		if (!this.#isPage) return;
 		event.preventDefault();
 		clearTimeout(this.#timer);
-		void this.#run(true).then(() => this.#commit());
+		// Committed at once, not after the search: the reader may type on before it finishes.
+		this.#history.show(this.#input.value.trim());
+		this.#commit();
+		void this.#run(false);
 	}
 
 	#onKey(event: KeyboardEvent): void {

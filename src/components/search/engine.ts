@@ -67,6 +67,7 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 	const titlesOf = (f: PagefindFragment): PageTitles => ({
 		title: f.meta['title'] ?? '',
 		headings: f.anchors.filter((a) => /^h[23]$/.test(a.element)).map((a) => a.text ?? ''),
+		providers: f.filters['provider'] ?? [],
 	});
 	const queryWords = queryTerms(query);
 

@@ -40,16 +40,19 @@ export interface Scored<T> {
 	score: number;
 }
 
-/** The titles of a page that a query can match: the article's, and its section headings'. */
+/** What a query can match besides the text: the article's title, its section headings and the
+ * names of the providers it is about. */
 export interface PageTitles {
 	title: string;
 	headings: readonly string[];
+	providers: readonly string[];
 }
 
 /**
  * Orders results by Pagefind's score raised by how well the article title (weight 2) or its
- * best section heading (weight 1) matches the query, so that among pages that all mention the
- * query, the one that is about it comes first.
+ * best section heading (weight 1) matches the query, and by 1 for the guide of the one provider
+ * the query names. Among pages that all mention the query, the one that is about it comes first:
+ * "iCloud wachtwoord intrekken" opens the iCloud guide, not the general revoking article.
  */
 export function boostByTitle<T>(
 	results: readonly Scored<T>[],
@@ -58,9 +61,11 @@ export function boostByTitle<T>(
 ): T[] {
 	return results
 		.map((r, index) => {
-			const { title, headings } = titles(r.item);
+			const { title, headings, providers } = titles(r.item);
 			const heading = Math.max(0, ...headings.map((h) => titleMatch(h, queryWords)));
-			const boosted = r.score * (1 + 2 * titleMatch(title, queryWords) + heading);
+			const provider = providers.length === 1 && titleMatch(providers[0]!, queryWords) > 0;
+			const boost = 2 * titleMatch(title, queryWords) + heading + (provider ? 1 : 0);
+			const boosted = r.score * (1 + boost);
 			return { item: r.item, index, boosted };
 		})
 		.sort((a, b) => b.boosted - a.boosted || a.index - b.index)

@@ -1,0 +1,246 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { searchFor, target } from './search-helpers.ts';
+
+/** Searching waits for Pagefind's first download; a busy CI machine needs more than 5 s. */
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const header = (page: Page) => page.getByRole('search', { name: /helpcentrum|help center/i });
+const headerBox = (page: Page) => header(page).getByRole('searchbox');
+const pageBox = (page: Page) =>
+	page.locator('hc-search[data-variant="page"]').getByRole('searchbox');
+const status = (page: Page, variant = 'page') =>
+	page.locator(`hc-search[data-variant="${variant}"]`).getByRole('status');
+const results = (page: Page, variant = 'header') =>
+	page.locator(`hc-search[data-variant="${variant}"]`).getByRole('list', {
+		name: /zoekresultaten|search results/i,
+	});
+
+test.describe('header search', () => {
+	test('shows results with sections and highlighted words while typing', async ({ page }) => {
+		await page.goto('/nl/icloud-mail/');
+		await headerBox(page).pressSequentially('icloud wachtwoord intrekken', { delay: 20 });
+		const first = results(page).getByRole('listitem').first();
+		await expect(first.getByRole('link').first()).toContainText('iCloud Mail');
+		await expect(first.getByRole('link').first()).toContainText(
+			'Een app-specifiek wachtwoord intrekken',
+		);
+		await expect(first.getByRole('link').first()).toHaveAttribute(
+			'href',
+			/#een-app-specifiek-wachtwoord-intrekken$/,
+		);
+		await expect(first.locator('mark').first()).toBeVisible();
+		await expect(first).toContainText('Per e-mailprovider');
+		await expect(status(page, 'header')).toHaveText(
+			/^\d+ resultaten voor ‘icloud wachtwoord intrekken’$/,
+		);
+	});
+
+	test('downloads nothing of search before the first focus', async ({ page }) => {
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+		await page.goto('/en/');
+		await page.mouse.wheel(0, 600);
+		await page.waitForTimeout(500);
+		expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+		expect(requests.filter((p) => /controller/.test(p))).toEqual([]);
+		await headerBox(page).focus();
+		await expect
+			.poll(() => requests.filter((p) => p.startsWith('/pagefind/')).length)
+			.toBeGreaterThan(0);
+	});
+
+	test('works with the keyboard: / to focus, arrows to move, Enter to open, Esc to close', async ({
+		page,
+	}) => {
+		await page.goto('/en/what-is-an-app-password/');
+		await page.keyboard.press('/');
+		await expect(headerBox(page)).toBeFocused();
+		await page.keyboard.type('gmail');
+		const links = results(page).getByRole('link');
+		await expect(links.first()).toBeVisible();
+		await page.keyboard.press('ArrowDown');
+		await expect(links.first()).toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await expect(links.nth(1)).toBeFocused();
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('ArrowUp');
+		await expect(headerBox(page)).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(results(page)).toBeHidden();
+		await expect(headerBox(page)).toHaveValue('gmail');
+		await page.keyboard.press('ArrowDown'); // reopening is a matter of typing or focusing again
+		await headerBox(page).blur();
+		await headerBox(page).focus();
+		await expect(links.first()).toBeVisible();
+		await page.keyboard.press('ArrowDown');
+		const href = await links.first().getAttribute('href');
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new URL(href!, page.url()).href);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Gmail');
+	});
+
+	test('Ctrl+K focuses the search from anywhere, even from another field', async ({ page }) => {
+		await page.goto('/nl/');
+		await page.getByRole('textbox', { name: 'Je e-mailadres' }).focus();
+		await page.keyboard.press('Control+k');
+		// The hero box has scrolled out of view with the finder, so the header box takes it.
+		await expect(headerBox(page)).toBeFocused();
+		await page.evaluate(() => window.scrollTo(0, 0));
+		await page.keyboard.press('Control+k');
+		await expect(
+			page.locator('hc-search[data-variant="hero"]').getByRole('searchbox'),
+		).toBeFocused();
+	});
+
+	test('a Dutch query on an English page finds English articles only', async ({ page }) => {
+		await page.goto('/en/search/');
+		const hits = await searchFor(page, 'wachtwoord intrekken');
+		for (const hit of hits) expect(target(hit.href).path).toMatch(/^\/en\//);
+		const english = await searchFor(page, 'revoke');
+		expect(english.length).toBeGreaterThan(0);
+		for (const hit of english) expect(target(hit.href).path).toMatch(/^\/en\//);
+	});
+
+	test('Enter in the header box opens the results page for the query', async ({ page }) => {
+		await page.goto('/nl/gmail/');
+		await headerBox(page).fill('hotmail');
+		await headerBox(page).press('Enter');
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=hotmail$/);
+		await expect(results(page, 'page').getByRole('link').first()).toContainText('Outlook.com');
+	});
+});
+
+test.describe('results page', () => {
+	test('restores a shared URL and keeps the query in the URL while typing', async ({ page }) => {
+		await page.goto('/en/search/?q=yahoo');
+		await expect(pageBox(page)).toHaveValue('yahoo');
+		await expect(results(page, 'page').getByRole('link').first()).toContainText('Yahoo');
+		await expect(page).toHaveTitle(/Search results for ‘yahoo’/);
+		await pageBox(page).fill('outlook');
+		await expect(page).toHaveURL(/\?q=outlook$/);
+		await expect(page.getByRole('link', { name: 'Nederlands' })).toHaveAttribute(
+			'href',
+			'/nl/zoeken/?q=outlook',
+		);
+	});
+
+	test('back and forward restore earlier searches', async ({ page }) => {
+		await page.goto('/nl/zoeken/');
+		await pageBox(page).fill('icloud');
+		await pageBox(page).press('Enter');
+		await expect(page).toHaveURL(/\?q=icloud$/);
+		await pageBox(page).fill('gmail');
+		await pageBox(page).press('Enter');
+		await expect(page).toHaveURL(/\?q=gmail$/);
+		await page.goBack();
+		await expect(page).toHaveURL(/\?q=icloud$/);
+		await expect(pageBox(page)).toHaveValue('icloud');
+		await expect(results(page, 'page').getByRole('link').first()).toContainText('iCloud');
+		await page.goForward();
+		await expect(pageBox(page)).toHaveValue('gmail');
+		await expect(results(page, 'page').getByRole('link').first()).toContainText('Gmail');
+	});
+
+	test('comes back with the query after opening a result', async ({ page }) => {
+		await page.goto('/en/search/?q=kpn');
+		await results(page, 'page').getByRole('link').first().click();
+		await expect(page).toHaveURL(/\/en\/enter-app-password\//);
+		await page.goBack();
+		await expect(pageBox(page)).toHaveValue('kpn');
+		await expect(results(page, 'page').getByRole('link').first()).toBeVisible();
+	});
+
+	test('finds a misspelled word and says the match is not exact', async ({ page }) => {
+		await page.goto('/nl/zoeken/?q=gmial');
+		await expect(results(page, 'page').getByRole('link').first()).toContainText('Gmail');
+		await expect(status(page)).toContainText('Geen exacte treffers');
+	});
+
+	test('offers popular guides, the other language and support when nothing matches', async ({
+		page,
+	}) => {
+		await page.goto('/nl/zoeken/?q=xylofoonles');
+		await expect(status(page)).toHaveText('Geen resultaten voor ‘xylofoonles’');
+		const popular = page.getByRole('list', { name: 'Veelgelezen handleidingen' });
+		await expect(popular.getByRole('link')).toHaveCount(4);
+		await expect(
+			page.getByRole('link', { name: 'Zoek ‘xylofoonles’ in de Engelse artikelen' }),
+		).toHaveAttribute('href', '/en/search/?q=xylofoonles');
+		await expect(
+			page.getByRole('link', { name: 'Neem contact op met support' }).first(),
+		).toHaveAttribute('href', /^https?:\/\//);
+	});
+
+	test('lists more results on request and moves the focus to them', async ({ page }) => {
+		await page.goto('/nl/zoeken/?q=wachtwoord');
+		const links = results(page, 'page').locator('.hc-hit__link');
+		await expect(links).toHaveCount(8);
+	});
+});
+
+test('the destination page highlights the searched words', async ({ page }) => {
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+	await page.goto('/nl/zoeken/?q=icloud%20intrekken');
+	await results(page, 'page').getByRole('link').first().click();
+	await expect(page).toHaveURL(/pagefind-highlight=intrekken/);
+	await expect(page.locator('article mark.hc-highlight').first()).toBeVisible();
+	expect(requests).toContain('/pagefind/pagefind-highlight.js');
+});
+
+test('an article opened normally loads no highlighter', async ({ page }) => {
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+	await page.goto('/nl/icloud-mail/');
+	await page.waitForLoadState('networkidle');
+	expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+	await expect(page.locator('mark.hc-highlight')).toHaveCount(0);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the search box is a GET form to the results page, which lists every article', async ({
+		page,
+	}) => {
+		await page.goto('/en/gmail/');
+		await headerBox(page).fill('icloud');
+		await headerBox(page).press('Enter');
+		await expect(page).toHaveURL(/\/en\/search\/\?q=icloud$/);
+		await expect(page.getByText('Search needs JavaScript.')).toBeVisible();
+		const browse = page.getByRole('region', { name: 'All articles by topic' });
+		await expect(browse.getByRole('link')).toHaveCount(8);
+		await expect(browse.getByRole('heading', { level: 3 })).toHaveText([
+			'App passwords: the basics',
+			'By mail provider',
+			'Troubleshooting',
+		]);
+	});
+});
+
+for (const lang of ['nl', 'en'] as const) {
+	const path = lang === 'nl' ? '/nl/zoeken/' : '/en/search/';
+	for (const [state, query] of [
+		['results', 'icloud'],
+		['empty state', 'qwxyzzy'],
+	] as const) {
+		test(`axe finds nothing on the ${lang} results page (${state})`, async ({ page }) => {
+			await page.goto(`${path}?q=${query}`);
+			await expect(status(page)).not.toBeEmpty();
+			const axe = await new AxeBuilder({ page }).analyze();
+			expect(
+				axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`),
+			).toEqual([]);
+		});
+	}
+	test(`axe finds nothing with the ${lang} header results open`, async ({ page }) => {
+		await page.goto(`/${lang}/`);
+		await headerBox(page).fill('gmail');
+		await expect(results(page).getByRole('link').first()).toBeVisible();
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(
+			axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`),
+		).toEqual([]);
+	});
+}
