@@ -113,6 +113,27 @@ describe('buildDashboard()', () => {
 		]);
 	});
 
+	test('returns each content finding with its article, also for articles without votes', () => {
+		const finding = {
+			severity: 'error',
+			kind: 'broken-anchor',
+			lang: 'nl',
+			slug: 'gmail',
+			file: 'content/articles/nl/gmail.mdx',
+			message: 'link ../x/#y: …',
+			params: { url: '../x/#y', anchor: 'y' },
+		} as const;
+		const withFindings = buildDashboard({
+			votes,
+			articles,
+			findings: [finding],
+			lang: 'en',
+			now: fixtureNow,
+		});
+		expect(withFindings.articles.find((a) => a.slug === 'gmail')!.findings).toEqual([finding]);
+		expect(withFindings.articles.find((a) => a.slug === 'icloud-mail')!.findings).toEqual([]);
+	});
+
 	test('returns only the chosen article and a chart from the since week', () => {
 		const one = buildDashboard({
 			votes,
