@@ -5,6 +5,7 @@
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
 import { isoDate } from '../dates.ts';
+import { linkProblems, pageIds } from './content-links.ts';
 import { scanMdx, type ScannedMdx } from './mdx-scan.ts';
 
 /** One article file, as the check needs it. */
@@ -65,188 +66,91 @@ export const outdatedMonths = 12;
 
 const dayMs = 86_400_000;
 
-/** Where a link points, as far as the check can tell. */
-type Target =
-	| { kind: 'skip' }
-	| { kind: 'bad'; reason: string }
-	| { kind: 'page'; lang: Locale; id: string; anchor: string | undefined };
+/** What is wrong, before it is tied to its article. */
+type Problem = Pick<Finding, 'severity' | 'kind' | 'message' | 'params'> & { line?: number };
 
-/** Resolves a link written in the article at `/{lang}/{slug}/` to a site page and anchor. */
-function resolveLink(url: string, lang: Locale, slug: string): Target {
-	if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//'))
-		return { kind: 'skip' };
-	const base = `https://help.invalid/${lang}/${slug}/`;
-	const resolved = new URL(url, base);
-	if (resolved.origin !== 'https://help.invalid') return { kind: 'skip' };
-	const anchor = resolved.hash ? decodeURIComponent(resolved.hash.slice(1)) : undefined;
-	const path = resolved.pathname;
-	// Files such as /favicon.svg come from public/, which this check does not read.
-	if (/\.[a-z0-9]+$/i.test(path)) return { kind: 'skip' };
-	const parts = path.split('/').slice(1);
-	if (parts.at(-1) !== '') {
-		return { kind: 'bad', reason: 'must end with a slash (the site uses trailing slashes)' };
-	}
-	const [pageLang, id = '', ...rest] = parts.slice(0, -1);
-	if (!pageLang || !(locales as readonly string[]).includes(pageLang) || rest.length > 0) {
-		return {
-			kind: 'bad',
-			reason: `does not point into a site language (${locales.map((l) => `/${l}/`).join(', ')})`,
-		};
-	}
-	return { kind: 'page', lang: pageLang as Locale, id, anchor };
-}
-
-/** The ids a rendered article page has: its headings and the elements it writes or renders. */
-function pageIds(scan: ScannedMdx, site: HealthSite): Set<string> {
-	const ids = new Set([...scan.headings.map((h) => h.slug), ...scan.elementIds]);
-	for (const list of scan.providerSettings) {
-		for (const provider of list ?? site.providers) ids.add(`settings-${provider}`);
-	}
-	return ids;
-}
-
-/** A finding about `article`, with its line when the body's first line is known. */
-function finding(
-	article: HealthArticle,
-	severity: Finding['severity'],
-	kind: FindingKind,
-	message: string,
-	params: Finding['params'],
-	line?: number,
-): Finding {
+/** A finding about `article`; it keeps its line only when the body's first line is known. */
+function finding(article: HealthArticle, { line, ...problem }: Problem): Finding {
 	return {
-		severity,
-		kind,
+		...problem,
 		lang: article.lang,
 		slug: article.slug,
 		file: article.file,
 		...(line !== undefined && article.bodyLine !== undefined && { line }),
-		message,
-		params,
 	};
 }
 
-/** Missing, draft-only and stale translations of each published article. */
-function translationFindings(published: HealthArticle[], all: HealthArticle[]): Finding[] {
-	const findings: Finding[] = [];
-	for (const article of published) {
-		for (const other of locales.filter((l) => l !== article.lang)) {
-			const counterpart = all.find((a) => a.lang === other && a.slug === article.slug);
-			const expected = article.file.replace(`/${article.lang}/`, `/${other}/`);
-			if (!counterpart) {
-				findings.push(
-					finding(
-						article,
-						'error',
-						'missing-translation',
-						`has no ${other} translation (${expected})`,
-						{
-							other,
-							expected,
-						},
-					),
-				);
-			} else if (counterpart.draft) {
-				findings.push(
-					finding(
-						article,
-						'warning',
-						'draft-translation',
-						`its ${other} translation is still a draft`,
-						{
-							other,
-						},
-					),
-				);
-			} else if (article.updated && counterpart.updated) {
-				// Reported on the older of the two: that is the one to bring up to date.
-				const days = Math.round(
-					(counterpart.updated.getTime() - article.updated.getTime()) / dayMs,
-				);
-				if (days > staleTranslationDays) {
-					findings.push(
-						finding(
-							article,
-							'error',
-							'stale-translation',
-							`updated ${isoDate(article.updated)}, ${days} days before its ${other} translation (${isoDate(counterpart.updated)}); more than ${staleTranslationDays} days apart`,
-							{
-								other,
-								days,
-								updated: isoDate(article.updated),
-								otherUpdated: isoDate(counterpart.updated),
-							},
-						),
-					);
-				}
-			}
+/** Missing, draft-only and stale translations of a published article. */
+function translationProblems(article: HealthArticle, all: readonly HealthArticle[]): Problem[] {
+	const problems: Problem[] = [];
+	for (const other of locales.filter((l) => l !== article.lang)) {
+		const counterpart = all.find((a) => a.lang === other && a.slug === article.slug);
+		const expected = article.file.replace(`/${article.lang}/`, `/${other}/`);
+		if (!counterpart) {
+			problems.push({
+				severity: 'error',
+				kind: 'missing-translation',
+				message: `has no ${other} translation (${expected})`,
+				params: { other, expected },
+			});
+		} else if (counterpart.draft) {
+			problems.push({
+				severity: 'warning',
+				kind: 'draft-translation',
+				message: `its ${other} translation is still a draft`,
+				params: { other },
+			});
+		} else if (article.updated && counterpart.updated) {
+			// Reported on the older of the two: that is the one to bring up to date.
+			const days = Math.round((counterpart.updated.getTime() - article.updated.getTime()) / dayMs);
+			if (days <= staleTranslationDays) continue;
+			const [updated, otherUpdated] = [isoDate(article.updated), isoDate(counterpart.updated)];
+			problems.push({
+				severity: 'error',
+				kind: 'stale-translation',
+				message: `updated ${updated}, ${days} days before its ${other} translation (${otherUpdated}); more than ${staleTranslationDays} days apart`,
+				params: { other, days, updated, otherUpdated },
+			});
 		}
 	}
-	return findings;
-}
-
-/** Links that lead nowhere and anchors that are not on the page they point at. */
-function linkFindings(
-	article: HealthArticle,
-	scan: ScannedMdx,
-	ids: ReadonlyMap<string, Set<string>>,
-	site: HealthSite,
-): Finding[] {
-	const findings: Finding[] = [];
-	for (const { url, line } of scan.links) {
-		const target = resolveLink(url, article.lang, article.slug);
-		if (target.kind === 'skip') continue;
-		if (target.kind === 'bad') {
-			findings.push(
-				finding(article, 'error', 'broken-link', `link ${url} ${target.reason}`, { url }, line),
-			);
-			continue;
-		}
-		const pageIdSet = ids.get(`${target.lang}/${target.id}`);
-		const isCategory = site.categories.includes(target.id);
-		if (target.id !== '' && !pageIdSet && !isCategory) {
-			findings.push(
-				finding(
-					article,
-					'error',
-					'broken-link',
-					`link ${url} points to /${target.lang}/${target.id}/, which is not a published article or category`,
-					{ url },
-					line,
-				),
-			);
-		} else if (target.anchor && target.id !== '' && !pageIdSet?.has(target.anchor)) {
-			findings.push(
-				finding(
-					article,
-					'error',
-					'broken-anchor',
-					`link ${url}: /${target.lang}/${target.id}/ has no heading or element with id "${target.anchor}"`,
-					{ url, anchor: target.anchor },
-					line,
-				),
-			);
-		}
-	}
-	return findings;
+	return problems;
 }
 
 /** Images without a text alternative (an empty alt counts: help images are never decoration). */
-function imageFindings(article: HealthArticle, scan: ScannedMdx): Finding[] {
+function imageProblems(scan: ScannedMdx): Problem[] {
 	return scan.images
-		.filter(
-			(image) => image.alt === null || (typeof image.alt === 'string' && image.alt.trim() === ''),
-		)
-		.map((image) =>
-			finding(
-				article,
-				'error',
-				'image-alt',
-				`image ${image.src || '(reference)'} has no alt text`,
-				{ src: image.src },
-				image.line,
-			),
-		);
+		.filter((image) => image.alt === null || image.alt?.trim() === '')
+		.map((image) => ({
+			severity: 'error',
+			kind: 'image-alt',
+			message: `image ${image.src || '(reference)'} has no alt text`,
+			params: { src: image.src },
+			line: image.line,
+		}));
+}
+
+/** A missing `updated` date, or one more than `outdatedMonths` before `cutoff`. */
+function dateProblems(article: HealthArticle, cutoff: Date): Problem[] {
+	if (!article.updated) {
+		return [
+			{
+				severity: 'error',
+				kind: 'no-date',
+				message: 'has no valid `updated` date in its frontmatter',
+				params: {},
+			},
+		];
+	}
+	if (article.updated >= cutoff) return [];
+	const updated = isoDate(article.updated);
+	return [
+		{
+			severity: 'warning',
+			kind: 'outdated',
+			message: `not updated in ${outdatedMonths} months (last ${updated})`,
+			params: { months: outdatedMonths, updated },
+		},
+	];
 }
 
 /**
@@ -264,26 +168,15 @@ export function checkContent(
 	const ids = new Map(published.map((a) => [`${a.lang}/${a.slug}`, pageIds(scans.get(a)!, site)]));
 	const cutoff = new Date(now);
 	cutoff.setUTCMonth(cutoff.getUTCMonth() - outdatedMonths);
-	const findings = translationFindings(published, [...articles]);
-	for (const article of published) {
+	const findings = published.flatMap((article) => {
 		const scan = scans.get(article)!;
-		findings.push(...linkFindings(article, scan, ids, site), ...imageFindings(article, scan));
-		if (!article.updated) {
-			findings.push(
-				finding(article, 'error', 'no-date', 'has no valid `updated` date in its frontmatter', {}),
-			);
-		} else if (article.updated < cutoff) {
-			findings.push(
-				finding(
-					article,
-					'warning',
-					'outdated',
-					`not updated in ${outdatedMonths} months (last ${isoDate(article.updated)})`,
-					{ months: outdatedMonths, updated: isoDate(article.updated) },
-				),
-			);
-		}
-	}
+		return [
+			...translationProblems(article, articles),
+			...linkProblems(article, scan, ids, site).map((p) => ({ severity: 'error' as const, ...p })),
+			...imageProblems(scan),
+			...dateProblems(article, cutoff),
+		].map((problem) => finding(article, problem));
+	});
 	return findings.sort(
 		(a, b) =>
 			a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind),
