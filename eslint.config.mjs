@@ -11,6 +11,7 @@ export default defineConfig(
 	{
 		ignores: [
 			'dist/',
+			'dist-*/',
 			'.astro/',
 			'node_modules/',
 			'data/',
