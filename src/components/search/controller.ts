@@ -6,10 +6,10 @@ import { renderEmptyState, renderHit, renderShowAll } from './render.ts';
 import type { SearchOutcome } from './types.ts';
 
 /** Wait after a keystroke before searching: short enough to feel instant, long enough to skip. */
-const debounceMs = 60;
+const debounceMs = 80;
 const limits = {
-	header: { results: 6, sections: 2, step: 0 },
-	hero: { results: 6, sections: 2, step: 0 },
+	header: { results: 5, sections: 2, step: 0 },
+	hero: { results: 5, sections: 2, step: 0 },
 	page: { results: 10, sections: 3, step: 10 },
 };
 
@@ -33,6 +33,8 @@ export class SearchController {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** Sequence number of the latest search; an older one that finishes late is dropped. */
 	#seq = 0;
+	/** Stops the previous search from fetching result data once a newer one starts. */
+	#abort: AbortController | undefined;
 	#shown = '';
 	/** A press inside the box is under way: the focus it moves must not close the panel. */
 	#pressing = false;
@@ -93,16 +95,24 @@ export class SearchController {
 		const query = this.#input.value.trim();
 		const seq = ++this.#seq;
 		if (updateUrl) this.#history.show(query);
+		this.#abort?.abort();
 		if (!query) {
 			this.#render(query, undefined);
 			return;
 		}
 		const { sections } = limits[this.#config.variant];
+		this.#abort = new AbortController();
+		const { signal } = this.#abort;
 		let outcome: SearchOutcome;
 		try {
-			outcome = await search(query, { lang: this.#config.lang, limit: this.#limit, sections });
+			outcome = await search(query, {
+				lang: this.#config.lang,
+				limit: this.#limit,
+				sections,
+				signal,
+			});
 		} catch (error) {
-			if (seq !== this.#seq) return;
+			if (seq !== this.#seq || signal.aborted) return;
 			console.error('Search failed:', error);
 			this.#status.textContent = this.#config.strings.unavailable;
 			this.#list.replaceChildren();

@@ -39,6 +39,8 @@ export interface SearchOptions {
 	sections: number;
 	/** Pagefind filters, such as `{ category: 'Troubleshooting' }`. */
 	filters?: Record<string, string>;
+	/** Aborted when the reader has typed on: the search stops before fetching more. */
+	signal?: AbortSignal;
 }
 
 /** Fewer full matches than this, and pages matching all but one word are added after them. */
@@ -81,6 +83,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 			ranked = [...full, ...partial.map((p) => p.item)];
 		}
 		const window = ranked.slice(0, options.limit);
+		// Result data is a download per page: not for a query the reader has already left.
+		options.signal?.throwIfAborted();
 		const loaded = await Promise.all(window.map((r) => r.data()));
 		// Re-rank by title within each group: full matches stay ahead of partial ones.
 		const byId = new Map(window.map((r, i) => [r.id, loaded[i]!]));
