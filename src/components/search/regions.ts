@@ -35,8 +35,8 @@ const normalise = (word: string) =>
 
 /**
  * Whether a page word is a form of a query term: it contains the term ("app-wachtwoorden" for
- * "wachtwoord"), or both share a long enough start ("intrekt" for "intrekken"), which stands in for
- * the stemming Pagefind did.
+ * "wachtwoord"), or both share all but the last three letters of the term ("intrekt" for
+ * "intrekken", but not "wachten" for "wachtwoord"), which stands in for Pagefind's stemming.
  */
 export function wordMatchesTerm(word: string, term: string): boolean {
 	const w = normalise(word);
@@ -45,7 +45,7 @@ export function wordMatchesTerm(word: string, term: string): boolean {
 	if (w.includes(t)) return true;
 	let common = 0;
 	while (common < w.length && w[common] === t[common]) common++;
-	return common >= Math.min(5, t.length);
+	return common >= Math.max(4, t.length - 3);
 }
 
 /**
