@@ -172,10 +172,10 @@ test.describe('results page', () => {
 		).toHaveAttribute('href', /^https?:\/\//);
 	});
 
-	test('lists more results on request and moves the focus to them', async ({ page }) => {
+	test('lists every matching article, with no button for more', async ({ page }) => {
 		await page.goto('/nl/zoeken/?q=wachtwoord');
-		const links = results(page, 'page').locator('.hc-hit__link');
-		await expect(links).toHaveCount(8);
+		await expect(results(page, 'page').locator('.hc-hit__link')).toHaveCount(8);
+		await expect(page.getByRole('button', { name: 'Meer resultaten' })).toHaveCount(0);
 	});
 });
 

@@ -2,7 +2,8 @@ import { format, resultCount, type SearchConfig } from './config.ts';
 import { loadPagefind, search } from './engine.ts';
 import { QueryHistory, queryFromUrl } from './history.ts';
 import { focusables, isTypingKey, nextIndex } from './keyboard.ts';
-import { renderEmptyState, renderHit, renderShowAll } from './render.ts';
+import { renderEmptyState, renderHit, renderMoreButton, renderShowAll } from './render.ts';
+import { syncResultsPage } from './results-page.ts';
 import type { SearchOutcome } from './types.ts';
 
 /** Wait after a keystroke before searching: short enough to feel instant, long enough to skip. */
@@ -145,7 +146,7 @@ export class SearchController {
 				this.#isPage ? this.#moreButton(outcome) : renderShowAll(query, this.#config),
 			);
 		}
-		if (this.#isPage) this.#updatePage(query);
+		if (this.#isPage) syncResultsPage(query, this.#config, this.#host.dataset['title'] ?? '');
 		else if (outcome && this.#host.contains(document.activeElement)) this.#open();
 		this.#host.dispatchEvent(
 			new CustomEvent('hc-search:rendered', { detail: { query }, bubbles: true }),
@@ -154,33 +155,13 @@ export class SearchController {
 
 	#moreButton(outcome: SearchOutcome): Node {
 		if (outcome.total <= outcome.hits.length) return document.createTextNode('');
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'hc-button hc-search__more';
-		button.textContent = this.#config.strings.showMore;
-		button.addEventListener('click', async () => {
+		return renderMoreButton(this.#config.strings.showMore, async () => {
 			const first = outcome.hits.length;
 			this.#limit += limits.page.step;
 			await this.#run(false);
 			// Keep the keyboard where the new results start.
 			this.#list.querySelectorAll<HTMLElement>('.hc-hit__link')[first]?.focus();
 		});
-		return button;
-	}
-
-	/** The results page: browse list only without a query; title and language links follow it. */
-	#updatePage(query: string): void {
-		const browse = document.querySelector<HTMLElement>('[data-search-browse]');
-		if (browse) browse.hidden = query !== '';
-		document.title = query
-			? `${format(this.#config.strings.documentTitle, { query })} · ${this.#config.siteName}`
-			: (this.#host.dataset['title'] ?? document.title);
-		for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-link]')) {
-			a.dataset['base'] ??= a.getAttribute('href') ?? '';
-			const url = new URL(a.dataset['base'], location.origin);
-			if (query) url.searchParams.set('q', query);
-			a.setAttribute('href', url.pathname + url.search);
-		}
 	}
 
 	#open(): void {

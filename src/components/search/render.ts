@@ -89,3 +89,11 @@ export function renderShowAll(query: string, config: SearchConfig): HTMLElement 
 		link(searchPageUrl(config.lang, query), '', format(config.strings.showAll, { query })),
 	);
 }
+
+/** The results page's "more results" button. */
+export function renderMoreButton(label: string, onClick: () => void): HTMLButtonElement {
+	const button = el('button', 'hc-button hc-search__more', label);
+	button.type = 'button';
+	button.addEventListener('click', onClick);
+	return button;
+}
