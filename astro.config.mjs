@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeTags } from './src/i18n/locales.ts';
+import { searchPagePaths } from './src/components/search/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -28,7 +29,9 @@ export default defineConfig({
 		mdx(),
 		sitemap({
 			i18n: { defaultLocale, locales: localeTags },
-			filter: (page) => !/\/404\/$/.test(page),
+			// Not the 404 pages, nor the search results pages (noindex: their content is the query's).
+			filter: (page) =>
+				!/\/404\/$/.test(page) && !Object.values(searchPagePaths).some((p) => page.endsWith(p)),
 		}),
 		// Last: it indexes the HTML the other integrations have finished writing.
 		pagefind(),

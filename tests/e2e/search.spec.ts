@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { searchFor, target } from './search-helpers.ts';
 
 /** Searching waits for Pagefind's first download; a busy CI machine needs more than 5 s. */
@@ -244,3 +245,47 @@ for (const lang of ['nl', 'en'] as const) {
 		).toEqual([]);
 	});
 }
+
+test.describe('index', () => {
+	test('has category and provider filters, counted per article, in the page language', async ({
+		page,
+	}) => {
+		await page.goto('/en/search/');
+		const filters = await page.evaluate(async () => {
+			const path = '/pagefind/pagefind.js';
+			const pagefind = await import(/* @vite-ignore */ path);
+			await pagefind.options({ noWorker: true });
+			return (await pagefind.filters()) as Record<string, Record<string, number>>;
+		});
+		expect(filters['category']).toEqual({
+			'App passwords: the basics': 3,
+			'By mail provider': 4,
+			Troubleshooting: 1,
+		});
+		expect(filters['provider']).toMatchObject({ Gmail: 4, 'iCloud Mail': 4, 'KPN Mail': 1 });
+	});
+
+	test('gives every section heading of an article an id to link to', async ({ page }) => {
+		const fixture = JSON.parse(
+			readFileSync(new URL('../fixtures/search-queries.json', import.meta.url), 'utf8'),
+		) as Record<'nl' | 'en', { slug: string }[]>;
+		for (const lang of ['nl', 'en'] as const) {
+			for (const slug of new Set(fixture[lang].map((q) => q.slug))) {
+				await page.goto(`/${lang}/${slug}/`);
+				const headings = page.locator('article[data-pagefind-body] :is(h2, h3)');
+				expect(await headings.count(), `${lang}/${slug}`).toBeGreaterThan(0);
+				const ids = await headings.evaluateAll((hs) => hs.map((h) => h.id));
+				expect(
+					ids.filter((id) => !id),
+					`${lang}/${slug}`,
+				).toEqual([]);
+			}
+		}
+	});
+
+	test('leaves the results pages out of the sitemap', async ({ request }) => {
+		const sitemap = await (await request.get('/sitemap-0.xml')).text();
+		expect(sitemap).toContain('/nl/icloud-mail/');
+		expect(sitemap).not.toMatch(/\/(zoeken|search)\//);
+	});
+});
