@@ -180,6 +180,13 @@ test.describe('results page', () => {
 	});
 });
 
+test('says so, and keeps the article list, when the index cannot be loaded', async ({ page }) => {
+	await page.route('**/pagefind/**', (route) => route.abort());
+	await page.goto('/en/search/?q=gmail');
+	await expect(status(page)).toHaveText(/Search is not available right now/);
+	await expect(page.getByRole('region', { name: 'All articles by topic' })).toBeVisible();
+});
+
 test('the destination page highlights the searched words', async ({ page }) => {
 	const requests: string[] = [];
 	page.on('request', (r) => requests.push(new URL(r.url()).pathname));

@@ -17,7 +17,6 @@ export interface SearchStrings {
 	approximate: string;
 	loading: string;
 	unavailable: string;
-	resultsLabel: string;
 	sectionsLabel: string;
 	showAll: string;
 	showMore: string;
@@ -27,7 +26,6 @@ export interface SearchStrings {
 	contactLead: string;
 	contactLink: string;
 	documentTitle: string;
-	keyboardHint: string;
 }
 
 /** Everything `<hc-search>` reads from its `data-config` attribute. */

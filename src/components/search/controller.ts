@@ -8,6 +8,8 @@ import type { SearchOutcome } from './types.ts';
 
 /** Wait after a keystroke before searching: short enough to feel instant, long enough to skip. */
 const debounceMs = 80;
+/** A search slower than this (a slow network fetching the index) says "Searching…". */
+const slowMs = 500;
 const limits = {
 	header: { results: 5, sections: 2, step: 0 },
 	hero: { results: 5, sections: 2, step: 0 },
@@ -104,6 +106,9 @@ export class SearchController {
 		const { sections } = limits[this.#config.variant];
 		this.#abort = new AbortController();
 		const { signal } = this.#abort;
+		const slow = setTimeout(() => {
+			if (seq === this.#seq) this.#status.textContent = this.#config.strings.loading;
+		}, slowMs);
 		let outcome: SearchOutcome;
 		try {
 			outcome = await search(query, {
@@ -120,6 +125,8 @@ export class SearchController {
 			this.#extra.replaceChildren();
 			this.#open();
 			return;
+		} finally {
+			clearTimeout(slow);
 		}
 		if (seq !== this.#seq) return;
 		this.#render(query, outcome);
