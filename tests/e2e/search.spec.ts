@@ -187,6 +187,18 @@ test('says so, and keeps the article list, when the index cannot be loaded', asy
 	await expect(page.getByRole('region', { name: 'All articles by topic' })).toBeVisible();
 });
 
+test('shows a query with markup as text and copes with a pasted essay', async ({ page }) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
+	await page.goto(`/en/search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+	await expect(status(page)).toContainText('for ‘<img src=x onerror=alert(1)>’');
+	await expect(page.locator('main img')).toHaveCount(0);
+	const essay = Array.from({ length: 400 }, (_, i) => `qx${i}zzy`).join(' ');
+	await page.goto(`/en/search/?q=${encodeURIComponent(essay)}`);
+	await expect(status(page)).toHaveText(/^No results for/);
+	expect(dialogs).toEqual([]);
+});
+
 test('the destination page highlights the searched words', async ({ page }) => {
 	const requests: string[] = [];
 	page.on('request', (r) => requests.push(new URL(r.url()).pathname));

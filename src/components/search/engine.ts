@@ -45,6 +45,12 @@ export interface SearchOptions {
 
 /** Fewer full matches than this, and pages matching all but one word are added after them. */
 const fillBelow = 3;
+/**
+ * Bounds on the work one query may cause, so a pasted paragraph or a 500-letter "word" cannot
+ * set off hundreds of searches: characters read, words for the "all but one" searches, and the
+ * longest word and most words that get a spelling correction.
+ */
+export const queryLimits = { queryLength: 200, partialTerms: 8, correctedLength: 24, corrected: 3 };
 
 /** One search run against the index: ranked pages, of which the first `limit` are loaded. */
 interface Found {
@@ -64,19 +70,21 @@ interface Found {
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
 	const pagefind = await loadPagefind();
-	const run = async (q: string) =>
-		(await pagefind.search(q, options.filters ? { filters: options.filters } : {})).results;
+	const run = async (q: string) => {
+		options.signal?.throwIfAborted();
+		return (await pagefind.search(q, options.filters ? { filters: options.filters } : {})).results;
+	};
 	const titlesOf = (f: PagefindFragment): PageTitles => ({
 		title: f.meta['title'] ?? '',
 		headings: f.anchors.filter((a) => /^h[23]$/.test(a.element)).map((a) => a.text ?? ''),
 		providers: f.filters['provider'] ?? [],
 	});
-	const queryWords = queryTerms(query);
+	const queryWords = queryTerms(query.slice(0, queryLimits.queryLength));
 
 	const find = async (terms: string[]): Promise<Found> => {
 		const full = terms.length > 0 ? await run(terms.join(' ')) : [];
 		let ranked = full;
-		if (full.length < fillBelow && terms.length > 1) {
+		if (full.length < fillBelow && terms.length > 1 && terms.length <= queryLimits.partialTerms) {
 			const partial = mergeResults(
 				await Promise.all(terms.map((_, i) => run(terms.filter((__, j) => j !== i).join(' ')))),
 			).filter(({ item }) => !full.some((r) => r.id === item.id));
@@ -104,11 +112,14 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 		};
 	};
 
-	const initial = meaningfulTerms(query, options.lang);
+	const initial = meaningfulTerms(query.slice(0, queryLimits.queryLength), options.lang);
 	let found = await find(initial);
 	const unknown = found.terms.filter((t) => !found.fragments.some((f) => contains(f, t)));
-	if (unknown.length > 0) {
-		const corrected = await correctSpelling(found.terms, unknown, run);
+	const toCorrect = unknown
+		.filter((t) => t.length <= queryLimits.correctedLength)
+		.slice(0, queryLimits.corrected);
+	if (toCorrect.length > 0) {
+		const corrected = await correctSpelling(found.terms, toCorrect, run);
 		if (corrected.join(' ') !== found.terms.join(' ')) found = await find(corrected);
 	}
 	const hits = found.fragments.map((fragment) => toHit(fragment, found.terms, options.sections));
