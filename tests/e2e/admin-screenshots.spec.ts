@@ -1,10 +1,11 @@
 import { test } from '@playwright/test';
-import { seedE2eVotes, signIn } from '../fixtures/insights-e2e.ts';
+import { adminBaseURL, seedE2eVotes, signIn } from '../fixtures/insights-e2e.ts';
 
 /**
  * The dashboard in both languages, desktop and 320 px phone, light and dark, plus print, in
  * test-results/screenshots/ — for people to look at, not for pixel comparison.
  */
+test.use({ baseURL: adminBaseURL });
 test.beforeAll(seedE2eVotes);
 
 /** SCREENSHOT_DIR moves them elsewhere: parallel Playwright runs empty test-results/ on start. */

@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { adminToken, seedE2eVotes, signIn, startServer } from '../fixtures/insights-e2e.ts';
+import {
+	adminBaseURL,
+	adminToken,
+	seedE2eVotes,
+	signIn,
+	startServer,
+} from '../fixtures/insights-e2e.ts';
 import { formulaComment, scriptComment } from '../fixtures/insights-votes.ts';
 
+test.use({ baseURL: adminBaseURL });
 test.beforeAll(seedE2eVotes);
 
 const port = Number(process.env['E2E_PORT'] ?? 4399);
