@@ -29,9 +29,25 @@ export default defineConfig({
 		mdx(),
 		sitemap({
 			i18n: { defaultLocale, locales: localeTags },
-			// Not the 404 pages, nor the search results pages (noindex: their content is the query's).
+			// Not the 404 pages, nor the search results pages (noindex: their content is the query's),
+			// nor the dashboard (on demand, behind a token: no page for search engines).
 			filter: (page) =>
-				!/\/404\/$/.test(page) && !Object.values(searchPagePaths).some((p) => page.endsWith(p)),
+				!/\/404\/$/.test(page) &&
+				!new URL(page).pathname.startsWith('/admin/') &&
+				!Object.values(searchPagePaths).some((p) => page.endsWith(p)),
+			// Alternates as in the pages' own hreflang links (HeadMeta.astro). The integration takes `/`
+			// for the Dutch home (it expects the default language without a prefix), but `/` is the
+			// language chooser: x-default of the homes. Other pages' x-default is their Dutch version.
+			serialize: (item) => {
+				const links = item.links?.map((link) =>
+					new URL(link.url).pathname === '/' ? { ...link, lang: 'x-default' } : link,
+				);
+				const dutch = links?.find((link) => link.lang === localeTags[defaultLocale]);
+				if (links && dutch && !links.some((link) => link.lang === 'x-default')) {
+					links.push({ url: dutch.url, lang: 'x-default' });
+				}
+				return { ...item, links };
+			},
 		}),
 		// Last: it indexes the HTML the other integrations have finished writing.
 		pagefind(),
