@@ -237,6 +237,27 @@ describe('createFeedbackHandler()', () => {
 			expect(pulled).toBeLessThan(10);
 		});
 
+		test('returns 400 naming body, and logs nothing, when the body stream breaks off', async () => {
+			const stream = new ReadableStream<Uint8Array>({
+				start(controller) {
+					controller.enqueue(new TextEncoder().encode('{"article":"icloud-mail",'));
+				},
+				pull(controller) {
+					controller.error(new Error('client disconnected'));
+				},
+			});
+			const request = new Request(`${origin}/api/feedback`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: stream,
+				duplex: 'half',
+			} as RequestInit);
+			const response = await api.submit(request);
+			expect(response.status).toBe(400);
+			expect(await badFields(response)).toEqual(['body']);
+			expect(api.logged).toEqual([]);
+		});
+
 		test.each([
 			['text/plain', 'text/plain'],
 			['no Content-Type', null],

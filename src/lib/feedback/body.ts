@@ -67,7 +67,15 @@ export async function readFields(request: Request, maxBytes: number): Promise<Re
 	return { kind, fields: collect(new URLSearchParams(text)) };
 }
 
-/** Reads at most `maxBytes`, trusting neither `Content-Length` nor the sender to stop. */
+/** The stream failed before its end: the client went away or sent less than it announced. */
+function cutOff(): ProblemError {
+	return invalid([{ field: 'body', message: 'The body ended before it was complete.' }]);
+}
+
+/**
+ * Reads at most `maxBytes`, trusting neither `Content-Length` nor the sender to stop. A body
+ * that breaks off is the client's doing (a 400), not a server fault to log.
+ */
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
 	const declared = Number(request.headers.get('content-length'));
 	if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -76,7 +84,9 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
 	const chunks: Uint8Array[] = [];
 	let total = 0;
 	for (;;) {
-		const { done, value } = await reader.read();
+		const { done, value } = await reader.read().catch(() => {
+			throw cutOff();
+		});
 		if (done) break;
 		total += value.byteLength;
 		if (total > maxBytes) {
