@@ -100,6 +100,11 @@ describe('parseFeedback()', () => {
 		['no reason with a comment', { ...details, reasons: [], comment: 'x' }, ['reasons']],
 		['a comment that is not a string', { ...details, comment: ['x'] }, ['comment']],
 		['a comment of 1,001 characters', { ...details, comment: 'x'.repeat(1001) }, ['comment']],
+		[
+			'a comment of 501 emoji (1,002 UTF-16 units)',
+			{ ...details, comment: '😀'.repeat(501) },
+			['comment'],
+		],
 		['a comment with a NUL character', { ...details, comment: 'a\u0000b' }, ['comment']],
 		['a comment with a lone surrogate', { ...details, comment: 'a\ud800b' }, ['comment']],
 		['a section that is not a string', { ...details, section: 2 }, ['section']],
@@ -120,6 +125,10 @@ describe('parseFeedback()', () => {
 
 	test('accepts a comment of exactly 1,000 characters after trimming', () => {
 		expect(rejected({ ...details, comment: ` ${'x'.repeat(1000)} ` })).toEqual([]);
+	});
+
+	test('accepts 500 emoji: 1,000 UTF-16 units, what the textarea maxlength allows', () => {
+		expect(rejected({ ...details, comment: '😀'.repeat(500) })).toEqual([]);
 	});
 
 	test('names every bad field at once', () => {

@@ -35,7 +35,12 @@ export const feedbackFieldsSchema = z.object({
 		.pipe(
 			z
 				.string()
-				.max(commentMaxLength, `must be at most ${commentMaxLength} characters`)
+				// Counted in UTF-16 units, as `maxlength` and the widget's counter do: zod's `max` counts
+				// code points once a string is over, so 1,000 emoji (2,000 units) would pass it.
+				.refine(
+					(text) => text.length <= commentMaxLength,
+					`must be at most ${commentMaxLength} characters`,
+				)
 				// PostgreSQL text cannot hold NUL, and no reader types control characters.
 				.refine((text) => !controlCharacters.test(text), 'must not contain control characters')
 				.refine((text) => text.isWellFormed(), 'must be valid Unicode text'),
