@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locales.ts';
+import type { FilterOptions } from './filters.ts';
 
 /** Where a search box sits; it decides how results are shown. */
 export type SearchVariant = 'header' | 'hero' | 'page';
@@ -26,6 +27,7 @@ export interface SearchStrings {
 	contactLead: string;
 	contactLink: string;
 	documentTitle: string;
+	clearFilters: string;
 }
 
 /** Everything `<hc-search>` reads from its `data-config` attribute. */
@@ -39,6 +41,8 @@ export interface SearchConfig {
 	/** The results page of the other language, to offer when nothing is found. */
 	otherLanguageUrl: string;
 	suggestions: Suggestion[];
+	/** What the results page can filter on (the results page only). */
+	filters?: FilterOptions;
 	strings: SearchStrings;
 }
 

@@ -1,8 +1,16 @@
 import { format, resultCount, type SearchConfig } from './config.ts';
 import { loadPagefind, search } from './engine.ts';
+import { FilterControls } from './filter-controls.ts';
+import { hasFilters, pagefindFilters } from './filters.ts';
 import { QueryHistory, queryFromUrl } from './history.ts';
 import { focusables, isTypingKey, nextIndex } from './keyboard.ts';
-import { renderEmptyState, renderHit, renderMoreButton, renderShowAll } from './render.ts';
+import {
+	renderButton,
+	renderEmptyState,
+	renderHit,
+	renderMoreButton,
+	renderShowAll,
+} from './render.ts';
 import { syncResultsPage } from './results-page.ts';
 import type { SearchOutcome } from './types.ts';
 
@@ -30,6 +38,8 @@ export class SearchController {
 	readonly #status: HTMLElement;
 	readonly #list: HTMLOListElement;
 	readonly #extra: HTMLElement;
+	/** The results page's category and provider filters. */
+	readonly #filters: FilterControls;
 	readonly #history = new QueryHistory();
 	readonly #isPage: boolean;
 	#limit: number;
@@ -58,6 +68,7 @@ export class SearchController {
 		this.#status = part('[data-search-status]');
 		this.#list = part('[data-search-results]');
 		this.#extra = part('[data-search-extra]');
+		this.#filters = new FilterControls(host, config.filters);
 	}
 
 	/** Wires the box up and, if it already holds a query, searches at once. */
@@ -75,17 +86,36 @@ export class SearchController {
 		this.#panel.addEventListener('click', (event) => {
 			if ((event.target as Element).closest('a')) this.#commit();
 		});
+		// A filter the reader chose before this code arrived (it started the search) is kept:
+		// the selects have autocomplete="off", so no value is left over from an earlier visit.
+		const chosenFirst = hasFilters(this.#filters.chosen());
 		if (this.#isPage) {
 			const fromUrl = queryFromUrl(new URL(location.href));
 			if (fromUrl) this.#input.value = fromUrl;
+			if (!chosenFirst) this.#filters.restore(new URL(location.href));
 			this.#host.dataset['title'] = document.title;
 			this.#history.start();
 			window.addEventListener('popstate', () => {
 				this.#input.value = queryFromUrl(new URL(location.href));
+				this.#filters.restore(new URL(location.href));
 				void this.#run(false);
 			});
+			this.#filters.onChange(() => this.#searchNow());
 		}
-		if (this.#input.value.trim()) void this.#run(this.#isPage);
+		if (chosenFirst) this.#searchNow();
+		else if (this.#input.value.trim() || hasFilters(this.#filters.chosen())) {
+			void this.#run(this.#isPage);
+		}
+	}
+
+	/** A deliberate act (Enter, a filter chosen): a committed history entry, searched at once. */
+	#searchNow(): void {
+		clearTimeout(this.#timer);
+		this.#limit = limits[this.#config.variant].results;
+		// Committed at once, not after the search: the reader may type on before it finishes.
+		this.#history.show(this.#input.value.trim(), this.#filters.chosen());
+		this.#commit();
+		void this.#run(false);
 	}
 
 	#schedule(): void {
@@ -96,10 +126,11 @@ export class SearchController {
 
 	async #run(updateUrl: boolean): Promise<void> {
 		const query = this.#input.value.trim();
+		const chosen = this.#filters.chosen();
 		const seq = ++this.#seq;
-		if (updateUrl) this.#history.show(query);
+		if (updateUrl) this.#history.show(query, chosen);
 		this.#abort?.abort();
-		if (!query) {
+		if (!query && !hasFilters(chosen)) {
 			this.#render(query, undefined);
 			return;
 		}
@@ -116,6 +147,7 @@ export class SearchController {
 				limit: this.#limit,
 				sections,
 				signal,
+				filters: this.#config.filters && pagefindFilters(chosen, this.#config.filters),
 			});
 		} catch (error) {
 			if (seq !== this.#seq || signal.aborted) return;
@@ -132,8 +164,11 @@ export class SearchController {
 		this.#render(query, outcome);
 	}
 
-	#render(query: string, outcome: SearchOutcome | undefined): void {
+	#render(typed: string, outcome: SearchOutcome | undefined): void {
 		const { strings } = this.#config;
+		const chosen = this.#filters.chosen();
+		// Filters without words list what they select: "3 results for 'Gmail'".
+		const query = typed || this.#filters.labels(chosen).join(' · ');
 		this.#shown = query;
 		this.#host.toggleAttribute('data-has-query', query !== '');
 		this.#list.replaceChildren(...(outcome?.hits ?? []).map((h) => renderHit(h, this.#config)));
@@ -143,6 +178,9 @@ export class SearchController {
 			this.#close();
 		} else if (outcome.total === 0) {
 			this.#status.textContent = format(strings.noResults, { query });
+			if (hasFilters(chosen)) {
+				this.#extra.append(renderButton(strings.clearFilters, () => this.#clearFilters()));
+			}
 			this.#extra.append(renderEmptyState(query, this.#config));
 		} else {
 			const count = resultCount(this.#config, outcome.total, query);
@@ -153,11 +191,18 @@ export class SearchController {
 				this.#isPage ? this.#moreButton(outcome) : renderShowAll(query, this.#config),
 			);
 		}
-		if (this.#isPage) syncResultsPage(query, this.#config, this.#host.dataset['title'] ?? '');
-		else if (outcome && this.#host.contains(document.activeElement)) this.#open();
+		if (this.#isPage) {
+			syncResultsPage(typed, chosen, this.#config, this.#host.dataset['title'] ?? '');
+		} else if (outcome && this.#host.contains(document.activeElement)) this.#open();
 		this.#host.dispatchEvent(
 			new CustomEvent('hc-search:rendered', { detail: { query }, bubbles: true }),
 		);
+	}
+
+	#clearFilters(): void {
+		this.#filters.clear();
+		this.#searchNow();
+		this.#input.focus();
 	}
 
 	#moreButton(outcome: SearchOutcome): Node {
@@ -188,11 +233,7 @@ export class SearchController {
 		// Header and hero boxes submit to the results page as a plain GET form would.
 		if (!this.#isPage) return;
 		event.preventDefault();
-		clearTimeout(this.#timer);
-		// Committed at once, not after the search: the reader may type on before it finishes.
-		this.#history.show(this.#input.value.trim());
-		this.#commit();
-		void this.#run(false);
+		this.#searchNow();
 	}
 
 	#onKey(event: KeyboardEvent): void {

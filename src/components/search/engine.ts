@@ -38,7 +38,7 @@ export interface SearchOptions {
 	/** Sections to list under each result. */
 	sections: number;
 	/** Pagefind filters, such as `{ category: 'Troubleshooting' }`. */
-	filters?: Record<string, string>;
+	filters?: Record<string, string> | undefined;
 	/** Aborted when the reader has typed on: the search stops before fetching more. */
 	signal?: AbortSignal;
 }
@@ -70,7 +70,8 @@ interface Found {
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
 	const pagefind = await loadPagefind();
-	const run = async (q: string) => {
+	// `null` lists every page the filters select: a filter chosen without words.
+	const run = async (q: string | null) => {
 		options.signal?.throwIfAborted();
 		return (await pagefind.search(q, options.filters ? { filters: options.filters } : {})).results;
 	};
@@ -82,7 +83,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 	const queryWords = queryTerms(query.slice(0, queryLimits.queryLength));
 
 	const find = async (terms: string[]): Promise<Found> => {
-		const full = terms.length > 0 ? await run(terms.join(' ')) : [];
+		const full =
+			terms.length > 0 ? await run(terms.join(' ')) : options.filters ? await run(null) : [];
 		let ranked = full;
 		if (full.length < fillBelow && terms.length > 1 && terms.length <= queryLimits.partialTerms) {
 			const partial = mergeResults(
@@ -143,7 +145,7 @@ function contains(fragment: PagefindFragment, term: string): boolean {
 async function correctSpelling(
 	terms: string[],
 	unknown: string[],
-	run: (q: string) => Promise<PagefindResult[]>,
+	run: (q: string | null) => Promise<PagefindResult[]>,
 ): Promise<string[]> {
 	const corrected: string[] = [];
 	for (const term of terms) {

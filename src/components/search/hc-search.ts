@@ -5,6 +5,7 @@
  * form to the results page.
  */
 import type { SearchConfig } from './config.ts';
+import { filterNames } from './filters.ts';
 import { highlightSearchedWords } from './highlight.ts';
 
 class HcSearch extends HTMLElement {
@@ -16,8 +17,11 @@ class HcSearch extends HTMLElement {
 		const start = () => void this.#start();
 		input.addEventListener('focus', start, { once: true });
 		input.addEventListener('input', start, { once: true });
-		// A results page opened with a query (shared link, GET form, back button) searches at once.
-		if (this.dataset['variant'] === 'page' && new URLSearchParams(location.search).get('q')) {
+		// A filter chosen first (the results page); the controller reads its value as it starts.
+		this.addEventListener('change', start, { once: true });
+		// A results page opened with a search (shared link, GET form, back button) searches at once.
+		const params = new URLSearchParams(location.search);
+		if (this.dataset['variant'] === 'page' && ['q', ...filterNames].some((p) => params.get(p))) {
 			start();
 		}
 	}

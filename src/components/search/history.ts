@@ -1,13 +1,22 @@
+import { filterNames, type ChosenFilters } from './filters.ts';
+
 /** The part of a results page URL that is the search: the query text. */
 export function queryFromUrl(url: URL): string {
 	return (url.searchParams.get('q') ?? '').trim();
 }
 
-/** The same page with another query (an empty query removes the parameter). */
-export function urlWithQuery(url: URL, query: string): string {
+/**
+ * The same page with another query and filters (an empty query or an unset filter removes its
+ * parameter; other parameters stay).
+ */
+export function urlWithQuery(url: URL, query: string, filters: ChosenFilters = {}): string {
 	const next = new URL(url.href);
-	if (query) next.searchParams.set('q', query);
-	else next.searchParams.delete('q');
+	const set = (name: string, value: string | undefined) => {
+		if (value) next.searchParams.set(name, value);
+		else next.searchParams.delete(name);
+	};
+	set('q', query);
+	for (const name of filterNames) set(name, filters[name]);
 	return next.pathname + next.search + next.hash;
 }
 
@@ -33,9 +42,9 @@ export class QueryHistory {
 		history.replaceState({ hcSearch: true, committed: true } satisfies EntryState, '');
 	}
 
-	/** Shows a query in the address bar. */
-	show(query: string): void {
-		const url = urlWithQuery(new URL(location.href), query);
+	/** Shows a query and its filters in the address bar. */
+	show(query: string, filters: ChosenFilters = {}): void {
+		const url = urlWithQuery(new URL(location.href), query, filters);
 		if (url === location.pathname + location.search + location.hash) return;
 		const state: EntryState = { hcSearch: true, committed: false };
 		const committed = !isEntryState(history.state) || history.state.committed;

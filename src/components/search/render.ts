@@ -90,10 +90,19 @@ export function renderShowAll(query: string, config: SearchConfig): HTMLElement 
 	);
 }
 
-/** The results page's "more results" button. */
-export function renderMoreButton(label: string, onClick: () => void): HTMLButtonElement {
-	const button = el('button', 'hc-button hc-search__more', label);
+/** A button of the results page, such as "search without filters". */
+export function renderButton(
+	label: string,
+	onClick: () => void,
+	className = 'hc-button hc-search__action',
+): HTMLButtonElement {
+	const button = el('button', className, label);
 	button.type = 'button';
 	button.addEventListener('click', onClick);
 	return button;
+}
+
+/** The results page's "more results" button. */
+export function renderMoreButton(label: string, onClick: () => void): HTMLButtonElement {
+	return renderButton(label, onClick, 'hc-button hc-search__more');
 }

@@ -6,7 +6,8 @@ export interface PagefindApi {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
 	search(
-		term: string,
+		/** `null` lists every page that the filters select. */
+		term: string | null,
 		options?: { filters?: Record<string, string | string[]> },
 	): Promise<PagefindResponse>;
 }
