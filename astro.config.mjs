@@ -7,6 +7,8 @@ import { defineConfig } from 'astro/config';
 import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { searchPagePaths } from './src/components/search/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { csp } from './src/lib/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Where the on-demand routes (the feedback API) run: `DEPLOY_TARGET=netlify`, or Node (default). */
@@ -21,10 +23,15 @@ export default defineConfig({
 	outDir: process.env.HC_OUT_DIR ?? 'dist',
 	trailingSlash: 'ignore',
 	output: 'static',
-	adapter: target === 'netlify' ? netlify() : node({ mode: 'standalone' }),
+	// staticHeaders: the CSP goes into response headers (and the per-page list the security-headers
+	// integration writes to _headers), not into a <meta> that cannot carry frame-ancestors.
+	adapter:
+		target === 'netlify'
+			? netlify({ staticHeaders: true })
+			: node({ mode: 'standalone', staticHeaders: true }),
 	// The feedback API checks Origin and Sec-Fetch-Site itself and answers application/problem+json
 	// (src/lib/feedback/origin.ts); Astro's check would answer first, in plain text.
-	security: { checkOrigin: false },
+	security: { checkOrigin: false, csp },
 	integrations: [
 		mdx(),
 		sitemap({
@@ -49,8 +56,13 @@ export default defineConfig({
 				return { ...item, links };
 			},
 		}),
+		// Writes _headers (the security headers and the merged page CSP) for static hosts.
+		securityHeaders(),
 		// Last: it indexes the HTML the other integrations have finished writing.
 		pagefind(),
 	],
+	// Shiki colours code with style attributes, which the CSP (no 'unsafe-inline') blocks; the
+	// articles show no code, and a code block stays plain <pre><code>.
+	markdown: { syntaxHighlight: false },
 	build: { format: 'directory' },
 });

@@ -2,8 +2,9 @@
  * `npm start`: builds the site when the build is missing or older than its sources, then serves
  * it with the Astro Node adapter's own handler (static files + on-demand routes). In front of it,
  * one thing a static host cannot do: `/` is redirected to `/nl/` or `/en/` by Accept-Language.
+ * Every response carries the security headers the build wrote to `<client>/_headers`.
  *
- * Configuration: PORT (4321), HOST (localhost), HC_OUT_DIR (dist); see README.
+ * Configuration: PORT (4321), HOST (localhost), HC_OUT_DIR (dist), TRUSTED_PROXIES; see README.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -13,9 +14,16 @@ import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 import { feedbackConfig } from '../src/lib/feedback/config.ts';
 import { openFeedbackStore } from '../src/lib/feedback/open-store.ts';
+import { parseTrustedProxies, type TrustedProxies } from '../src/lib/security/https.ts';
+import {
+	readSiteHeaders,
+	setSiteHeaders,
+	type SiteHeaders,
+} from '../src/lib/security/node-server.ts';
 
 const root = join(import.meta.dirname, '..');
-const entry = join(root, process.env['HC_OUT_DIR'] ?? 'dist', 'server/entry.mjs');
+const outDir = join(root, process.env['HC_OUT_DIR'] ?? 'dist');
+const entry = join(outDir, 'server/entry.mjs');
 const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 /** Newest modification time under a path, in ms. */
@@ -54,6 +62,16 @@ try {
 	process.exit(1);
 }
 
+let siteHeaders: SiteHeaders;
+let trustedProxies: TrustedProxies;
+try {
+	siteHeaders = readSiteHeaders(join(outDir, 'client'));
+	trustedProxies = parseTrustedProxies(process.env['TRUSTED_PROXIES']);
+} catch (error) {
+	console.error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}
+
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as {
 	handler: (req: IncomingMessage, res: ServerResponse) => void;
@@ -63,7 +81,14 @@ const port = Number(process.env['PORT'] ?? 4321);
 const host = process.env['HOST'] ?? 'localhost';
 
 const server = createServer((req, res) => {
+	setSiteHeaders(req, res, siteHeaders, trustedProxies);
 	const path = req.url?.split('?')[0];
+	if (path === '/_headers') {
+		// The static hosts' config file, not a page.
+		res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+		res.end('Not found');
+		return;
+	}
 	if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
 		const lang = negotiateLocale(req.headers['accept-language']);
 		res.writeHead(302, {

@@ -4,6 +4,8 @@
  * the ALTCHA proof-of-work widget only when the reader opens the "No" form.
  */
 
+import { loadAltcha } from './load-altcha.ts';
+
 type State = 'question' | 'yes' | 'no' | 'sent';
 type Strings = Record<
 	| 'reasonsError'
@@ -249,8 +251,7 @@ class FeedbackElement extends HTMLElement {
 		if (this.#captchaLoaded) return;
 		this.#captchaLoaded = true;
 		const lang = this.dataset['lang'] === 'nl' ? 'nl' : 'en';
-		await import('altcha');
-		await (lang === 'nl' ? import('altcha/i18n/nl') : import('altcha/i18n/en'));
+		await loadAltcha(lang);
 		const widget = document.createElement('altcha-widget');
 		widget.setAttribute('challenge', `${this.dataset['endpoint']}/challenge`);
 		widget.setAttribute('language', lang);
