@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:weight`: what each page type weighs at load (HTML, CSS, and the JavaScript that
+ * runs before the reader acts; raw and gzip -9 per file), for the real content and for a
+ * synthetic knowledge base of 1,000 articles per language (scripts/generate-kb.ts), each built
+ * in a temporary copy of the project. Then the targets of issue 6: an article page ≤ 15 KiB gzip
+ * at load, and its HTML the same size (±10%) in both builds, which holds only if navigation
+ * does not list every article. Exits 1 when a target is missed, 2 on a bad flag.
+ *
+ * Options: --per-language N (1000), --keep (leave the temporary builds).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateKnowledgeBase } from './generate-kb.ts';
+import { buildCopy } from './lib/astro-build.ts';
+import { builtFiles, htmlPages } from './lib/built-site.ts';
+import { attr, parseHtml } from './lib/html-dom.ts';
+import { pageWeight, type PageWeight } from './lib/page-weight.ts';
+
+const usage = 'Usage: node scripts/bench-weight.ts [--per-language 1000] [--keep]';
+
+/** Parses the flags; a wrong one exits 2 with its name. */
+function options(): { perLanguage: number; keep: boolean } {
+	try {
+		const { values } = parseArgs({
+			options: {
+				'per-language': { type: 'string', default: '1000' },
+				keep: { type: 'boolean', default: false },
+			},
+		});
+		const perLanguage = Number(values['per-language']);
+		if (!/^\d+$/.test(values['per-language']) || perLanguage < 1) {
+			throw new Error(
+				`--per-language: expected a whole number of at least 1, got "${values['per-language']}"`,
+			);
+		}
+		return { perLanguage, keep: values.keep };
+	} catch (error) {
+		console.error(`${(error as Error).message}\n${usage}`);
+		process.exit(2);
+	}
+}
+
+/** One page of each type, in each language. */
+const pageTypes = [
+	['home', '/nl/', '/en/'],
+	['category', '/nl/providers/', '/en/providers/'],
+	['article', '/nl/gmail/', '/en/gmail/'],
+	['search page', '/nl/zoeken/', '/en/search/'],
+	['404', '/nl/404/', '/en/404/'],
+] as const;
+
+const budget = 15 * 1024;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)}`.padStart(6);
+const fileOf = (url: string) => `${url.slice(1)}index.html`;
+
+function row(label: string, url: string, w: PageWeight): string {
+	const cell = (s: { raw: number; gzip: number }) => `${kib(s.raw)} / ${kib(s.gzip)}`;
+	return `  ${label.padEnd(12)}${url.padEnd(16)}${cell(w.html)}   ${cell(w.css)}   ${cell(w.js)}   ${cell(w.total)}`;
+}
+
+/** URLs of the article pages of a build (`og:type` article), leaving out generated `kb-*` ones. */
+async function articlePages(client: string): Promise<string[]> {
+	const urls: string[] = [];
+	for (const page of htmlPages(await builtFiles(client))) {
+		if (/\/kb-\d+\/$/.test(page.url)) continue;
+		const root = await parseHtml(await readFile(join(client, page.file), 'utf8'));
+		const type = root.querySelector('meta[property="og:type"]');
+		if (type && attr(type, 'content') === 'article') urls.push(page.url);
+	}
+	return urls;
+}
+
+/**
+ * Builds one knowledge base and prints its table; returns the weights of the real articles (the
+ * pages both builds have, so their sizes compare directly).
+ */
+async function measure(label: string, perLanguage: number, workDir: string) {
+	console.log(`\n${label}`);
+	const kb = await generateKnowledgeBase(join(workDir, label.replace(/\W+/g, '-')), perLanguage);
+	console.log(`  built in ${buildCopy(kb.root).toFixed(0)} s`);
+	const client = join(kb.root, 'dist/client');
+	console.log(
+		`  ${'page'.padEnd(28)}HTML KiB raw/gzip    CSS raw/gzip      JS at load         total`,
+	);
+	for (const [type, ...urls] of pageTypes) {
+		for (const url of urls) console.log(row(type, url, await pageWeight(client, fileOf(url), url)));
+	}
+	const articles = new Map<string, PageWeight>();
+	for (const url of await articlePages(client)) {
+		articles.set(url, await pageWeight(client, fileOf(url), url));
+	}
+	return articles;
+}
+
+const { perLanguage, keep } = options();
+const workDir = await mkdtemp(join(tmpdir(), 'hc-bench-weight-'));
+console.log('Page weight at load (KiB; gzip -9 per file, as a pre-compressing server sends it)');
+let missed: boolean | undefined;
+try {
+	const real = await measure('Real content', 0, workDir);
+	const synthetic = await measure(
+		`Synthetic knowledge base, ${perLanguage} articles per language`,
+		perLanguage,
+		workDir,
+	);
+	console.log(`\nTargets (the real articles, ${real.size} pages):`);
+	const ratios = [...real.keys()].map((url) => ({
+		url,
+		ratio: synthetic.get(url)!.html.raw / real.get(url)!.html.raw,
+	}));
+	const worst = ratios.reduce((a, b) => (Math.abs(b.ratio - 1) > Math.abs(a.ratio - 1) ? b : a));
+	const ratioMet = ratios.every((r) => Math.abs(r.ratio - 1) <= 0.1);
+	const heaviest = [...synthetic.entries(), ...real.entries()].reduce((a, b) =>
+		b[1].total.gzip > a[1].total.gzip ? b : a,
+	);
+	const budgetMet = heaviest[1].total.gzip <= budget;
+	const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
+	console.log(
+		`  article HTML, ${perLanguage} vs real content: ratio ${Math.min(...ratios.map((r) => r.ratio)).toFixed(3)}–${Math.max(...ratios.map((r) => r.ratio)).toFixed(3)} (furthest: ${worst.url} ${worst.ratio.toFixed(3)}); within ±10%: ${ok(ratioMet)}`,
+	);
+	console.log(
+		`  heaviest article at load: ${heaviest[0]} ${kib(heaviest[1].total.gzip).trim()} KiB gzip; ≤ 15 KiB: ${ok(budgetMet)}`,
+	);
+	missed = !ratioMet || !budgetMet;
+} finally {
+	if (keep) console.log(`\nBuilds kept in ${workDir}`);
+	else await rm(workDir, { recursive: true, force: true });
+}
+if (missed !== false) process.exitCode = 1;
