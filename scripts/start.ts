@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 import { feedbackConfig } from '../src/lib/feedback/config.ts';
@@ -22,7 +22,8 @@ import {
 } from '../src/lib/security/node-server.ts';
 
 const root = join(import.meta.dirname, '..');
-const outDir = join(root, process.env['HC_OUT_DIR'] ?? 'dist');
+// resolve, not join: HC_OUT_DIR may be absolute (a build in /tmp), as astro.config.mjs allows.
+const outDir = resolve(root, process.env['HC_OUT_DIR'] ?? 'dist');
 const entry = join(outDir, 'server/entry.mjs');
 const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
 
