@@ -5,6 +5,7 @@ import { parseCsp } from '../../src/lib/security/csp.ts';
 import { parseHeadersFile } from '../../src/lib/security/headers-file.ts';
 import { cspHash } from '../../src/lib/security/hash.ts';
 import { resourceCsp, securityHeaders } from '../../src/lib/security/headers.ts';
+import { inlineCode } from '../fixtures/inline-code.ts';
 
 /**
  * Every kind of response `npm start` sends carries the security headers, with a CSP that allows
@@ -55,13 +56,6 @@ const cases: Case[] = [
 	},
 	{ name: 'feedback API wrong method', path: '/api/feedback', status: 405, kind: 'resource' },
 ];
-
-/** The text of every inline `<script>` (without src) and `<style>` in a page. */
-function inlineCode(html: string): { scripts: string[]; styles: string[] } {
-	const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
-	const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)];
-	return { scripts: scripts.map((m) => m[1]!), styles: styles.map((m) => m[1]!) };
-}
 
 async function fetchCase(
 	request: import('@playwright/test').APIRequestContext,
