@@ -5,11 +5,13 @@
  * standing in for a separate serverless instance, all sharing one new PostgreSQL database.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Challenge } from 'altcha-lib';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseHeadersFile } from '../../src/lib/security/headers-file.ts';
+import { hstsHeader, resourceCsp, securityHeaders } from '../../src/lib/security/headers.ts';
 import { createTempDatabase, skipPostgres, solve, tempDir } from '../fixtures/feedback.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -20,6 +22,7 @@ interface Result {
 	status: number;
 	location: string | null;
 	contentType: string | null;
+	headers: Record<string, string>;
 	body: string;
 }
 
@@ -47,7 +50,8 @@ function instance(fn: string, env: Record<string, string>, cwd: string, calls: C
 			const request = new Request('https://help.example' + call.path, { method: call.method ?? 'GET', headers, body });
 			const response = await handler(request, { ip: '203.0.113.80', next: () => { throw new Error('no next'); } });
 			results.push({ status: response.status, location: response.headers.get('location'),
-				contentType: response.headers.get('content-type'), body: await response.text() });
+				contentType: response.headers.get('content-type'), headers: Object.fromEntries(response.headers),
+				body: await response.text() });
 		}
 		process.stdout.write(JSON.stringify(results));
 		process.exit(0);`;
@@ -165,6 +169,36 @@ describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () =>
 			},
 			{ article: 'gmail', lang: 'nl', vote: 'yes', visitor_hash: null },
 		]);
+	});
+
+	test('sends the security headers from the function and writes the same for the CDN', async () => {
+		// Netlify applies _headers and its framework config to static files only: on-demand
+		// routes send their own (src/middleware.ts).
+		const [api, notFound] = await instance(fn, env, cwd, [
+			{ method: 'DELETE', path: '/api/feedback' },
+			{ path: '/en/no-such-page/' },
+		]);
+		const expected = { ...securityHeaders, ...hstsHeader };
+		for (const result of [api!, notFound!]) {
+			for (const [name, value] of Object.entries(expected)) {
+				expect(result.headers[name.toLowerCase()], name).toBe(value);
+			}
+		}
+		expect(api!.headers['content-security-policy']).toBe(resourceCsp);
+		expect(notFound!.status).toBe(404);
+		expect(notFound!.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+		expect(notFound!.headers['content-security-policy']).not.toContain("'unsafe-inline'");
+
+		const rule = parseHeadersFile(readFileSync(join(project.dir, 'dist/_headers'), 'utf8')).get(
+			'/*',
+		);
+		for (const [name, value] of Object.entries(expected)) expect(rule?.[name], name).toBe(value);
+		const config = JSON.parse(
+			readFileSync(join(project.dir, '.netlify/v1/config.json'), 'utf8'),
+		) as { headers: { for: string; values: Record<string, string> }[] };
+		const policies = config.headers.flatMap((h) => h.values['Content-Security-Policy'] ?? []);
+		expect(policies.length).toBeGreaterThan(20);
+		expect(new Set(policies)).toEqual(new Set([rule?.['Content-Security-Policy']]));
 	});
 
 	test('answers 503 problem+json and logs the variable when a setting is malformed', async () => {
