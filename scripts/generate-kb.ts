@@ -9,6 +9,7 @@
 import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import GithubSlugger from 'github-slugger';
 import { locales, type Locale } from '../src/i18n/locales.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
@@ -37,8 +38,21 @@ const syllables: Record<Locale, string[]> = {
 	),
 };
 
-/** Sentence frames for titles and headings; {a} and {b} are filled with vocabulary. */
-const frames: Record<Locale, { titles: string[]; headings: string[] }> = {
+/**
+ * Sentence frames; {a} and {b} are filled with vocabulary, {ui} with a bold screen label and
+ * {path} with a <UiPath> menu path, as the real guides write them.
+ */
+const frames: Record<
+	Locale,
+	{
+		titles: string[];
+		headings: string[];
+		steps: string[];
+		callouts: string[];
+		goodToKnow: string;
+		seeAlso: string;
+	}
+> = {
 	nl: {
 		titles: [
 			'{a} instellen in SpinOffice CRM',
@@ -55,6 +69,17 @@ const frames: Record<Locale, { titles: string[]; headings: string[] }> = {
 			'Goed om te weten over {b}',
 			'{a} verwijderen',
 		],
+		steps: [
+			'Ga naar {path}.',
+			'Klik op {ui}.',
+			'Kies {ui} en daarna {ui}.',
+			'Vul bij {ui} je {b} in.',
+			'Zet {ui} aan en klik op **Opslaan**.',
+			'Controleer of {a} in de lijst staat.',
+		],
+		callouts: ['Let op bij {a}', 'Tip: {a}', 'Je ziet {b} maar één keer'],
+		goodToKnow: 'Goed om te weten',
+		seeAlso: 'Zie ook',
 	},
 	en: {
 		titles: [
@@ -72,6 +97,17 @@ const frames: Record<Locale, { titles: string[]; headings: string[] }> = {
 			'Good to know about {b}',
 			'Delete {a}',
 		],
+		steps: [
+			'Go to {path}.',
+			'Click {ui}.',
+			'Choose {ui}, then {ui}.',
+			'Under {ui}, enter your {b}.',
+			'Turn on {ui} and click **Save**.',
+			'Check that {a} is in the list.',
+		],
+		callouts: ['Watch out with {a}', 'Tip: {a}', 'You only see {b} once'],
+		goodToKnow: 'Good to know',
+		seeAlso: 'See also',
 	},
 };
 
@@ -111,29 +147,112 @@ function zipf(list: readonly string[], next: () => number): string {
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
-/** One generated article as MDX: frontmatter that passes the schema, headings and prose. */
+/** What an article may link to: real articles and the other generated ones (same slugs per language). */
+interface LinkTargets {
+	real: { slug: string; title: string }[];
+	generated: number;
+}
+
+/**
+ * One generated article as MDX, shaped like the real guides (about 3–5 KB): frontmatter that
+ * passes the schema, an intro, h2 sections of prose, <Steps> lists with bold screen labels and
+ * <UiPath> menus, h3 subsections, callouts, links to other articles and to its own sections, and
+ * a closing "good to know" list.
+ */
 function article(
 	lang: Locale,
 	n: number,
 	vocab: { real: string[]; madeUp: string[] },
 	providerIds: string[],
+	links: LinkTargets,
 	next: () => number,
 ): string {
-	const pick = (list: readonly string[]) => list[Math.floor(next() * list.length)]!;
+	const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+	const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
 	const word = () => (next() < 0.65 ? zipf(vocab.real, next) : zipf(vocab.madeUp, next));
 	const topic = () => zipf(vocab.madeUp, next);
-	const fill = (frame: string) => frame.replace('{a}', topic()).replace('{b}', word());
-	const sentence = () => {
-		const length = 8 + Math.floor(next() * 12);
-		return capitalise(Array.from({ length }, word).join(' ')) + '.';
+	const ui = () => `**${capitalise(topic())}**`;
+	const path = () =>
+		`<UiPath path={${JSON.stringify(Array.from({ length: between(2, 3) }, () => capitalise(topic())))}} />`;
+	const fill = (frame: string) =>
+		frame
+			.replace('{a}', topic())
+			.replace('{b}', word())
+			.replace('{path}', path())
+			.replaceAll('{ui}', () => ui());
+	const sentence = (min = 8, max = 19) =>
+		capitalise(Array.from({ length: between(min, max) }, word).join(' ')) + '.';
+	const otherArticle = () =>
+		links.generated > 1 && next() < 0.6
+			? `../kb-${String(between(1, links.generated)).padStart(4, '0')}/`
+			: `../${pick(links.real).slug}/`;
+	/** Prose with the odd bold label, inline code or link, as real paragraphs have. */
+	const paragraph = (sentences = between(2, 3)) =>
+		Array.from({ length: sentences }, () => {
+			const roll = next();
+			if (roll < 0.1) return `${sentence(4, 8).slice(0, -1)} ${ui()}.`;
+			if (roll < 0.15) return `${sentence(4, 8).slice(0, -1)} \`${topic()}@example.com\`.`;
+			if (roll < 0.22)
+				return `${sentence(4, 8)} [${capitalise(word())} ${word()}](${otherArticle()})`;
+			return sentence();
+		}).join(' ');
+	const steps = () =>
+		[
+			'<Steps>',
+			'',
+			...Array.from({ length: between(3, 6) }, (_, i) => {
+				const step =
+					next() < 0.12 ? `<CrmText id="${pick(crmTexts)}" />` : fill(pick(frames[lang].steps));
+				return `${i + 1}. ${step}${next() < 0.4 ? ` ${sentence(5, 12)}` : ''}`;
+			}),
+			'',
+			'</Steps>',
+		].join('\n');
+	const callout = () =>
+		[
+			`<Callout type="${pick(['tip', 'warning', 'important'])}" title=${JSON.stringify(capitalise(fill(pick(frames[lang].callouts))))}>`,
+			'',
+			paragraph(between(1, 2)),
+			'',
+			'</Callout>',
+		].join('\n');
+	const slugger = new GithubSlugger();
+	const headings: { text: string; id: string }[] = [];
+	const heading = (level: 2 | 3) => {
+		const text = capitalise(fill(pick(frames[lang].headings)));
+		const id = slugger.slug(text);
+		if (level === 2) headings.push({ text, id });
+		return `${'#'.repeat(level)} ${text}`;
 	};
-	const paragraph = () => Array.from({ length: 2 + Math.floor(next() * 3) }, sentence).join(' ');
-	const sections = Array.from({ length: 3 + Math.floor(next() * 4) }, () => {
-		const body = Array.from({ length: 2 + Math.floor(next() * 3) }, paragraph).join('\n\n');
-		return `## ${capitalise(fill(pick(frames[lang].headings)))}\n\n${body}`;
-	});
 	const providers = providerIds.filter(() => next() < 0.15);
-	const keywords = Array.from({ length: 2 + Math.floor(next() * 5) }, word);
+	const sections = Array.from({ length: between(3, 5) }, () => {
+		const parts = [heading(2), paragraph(between(1, 2))];
+		const kind = next();
+		if (kind < 0.5) parts.push(steps());
+		else if (kind < 0.8) {
+			for (let i = between(2, 3); i > 0; i--) parts.push(heading(3), paragraph(between(1, 2)));
+		} else parts.push(paragraph());
+		if (next() < 0.35) parts.push(callout());
+		return parts.join('\n\n');
+	});
+	if (providers.length > 0 && next() < 0.3) {
+		sections.push(`<ProviderSettings providers={${JSON.stringify(providers)}} />`);
+	}
+	const real = pick(links.real);
+	const own = pick(headings);
+	sections.push(
+		[
+			`## ${frames[lang].goodToKnow}`,
+			'',
+			`- ${sentence(6, 14)}`,
+			`- ${sentence(4, 8).slice(0, -1)}: [${own.text}](#${own.id}).`,
+			`- ${frames[lang].seeAlso} [${real.title}](../${real.slug}/).`,
+			...(links.generated > 1
+				? [`- ${sentence(4, 8)} [${capitalise(topic())}](${otherArticle()})`]
+				: []),
+		].join('\n'),
+	);
+	const keywords = Array.from({ length: between(2, 6) }, word);
 	const day = String(1 + (n % 28)).padStart(2, '0');
 	return [
 		'---',
@@ -146,11 +265,27 @@ function article(
 		`keywords: [${[...new Set(keywords)].join(', ')}]`,
 		'---',
 		'',
-		paragraph(),
+		paragraph(between(2, 4)),
 		'',
 		sections.join('\n\n'),
 		'',
 	].join('\n');
+}
+
+/** The `<CrmText>` ids an article may use (the `crm.*` sentences). */
+const crmTexts = ['openMailSettings', 'enterPassword', 'checkServerSettings'] as const;
+
+/** Slugs and titles of the real articles of a language, for links that resolve. */
+async function realArticles(lang: Locale): Promise<{ slug: string; title: string }[]> {
+	const dir = join(projectRoot, 'content/articles', lang);
+	const names = (await readdir(dir)).filter((name) => name.endsWith('.mdx')).sort();
+	return Promise.all(
+		names.map(async (name) => {
+			const text = await readFile(join(dir, name), 'utf8');
+			const title = /^title:\s*(['"]?)(.*)\1\s*$/m.exec(text)?.[2] ?? name;
+			return { slug: name.replace(/\.mdx$/, ''), title: title.replace(/[[\]]/g, '') };
+		}),
+	);
 }
 
 /** What `generateKnowledgeBase` made. */
@@ -182,11 +317,12 @@ export async function generateKnowledgeBase(
 	const next = random(seed);
 	for (const lang of locales) {
 		const vocab = { real: await realVocabulary(lang), madeUp: madeUpWords(lang, 6000, next) };
+		const links = { real: await realArticles(lang), generated: perLanguage };
 		const dir = join(root, 'content/articles', lang);
+		const ids = providers.map((p) => p.id);
 		for (let n = 1; n <= perLanguage; n++) {
 			const name = `kb-${String(n).padStart(4, '0')}.mdx`;
-			const ids = providers.map((p) => p.id);
-			await writeFile(join(dir, name), article(lang, n, vocab, ids, next));
+			await writeFile(join(dir, name), article(lang, n, vocab, ids, links, next));
 		}
 	}
 	return { root, perLanguage };
