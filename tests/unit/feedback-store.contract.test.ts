@@ -184,6 +184,15 @@ function contract(makeHarness: () => Harness) {
 			expect(rows[0]).toMatchObject({ vote: 'no', createdAt: t0, updatedAt: later(60) });
 		});
 
+		test('takes the last saved values but never moves the times back for an earlier arrival', async () => {
+			// Two overlapping requests: the one that arrived later (60 s) commits first.
+			await store.saveVote(vote({ vote: 'no', at: later(60) }));
+			expect(await store.saveVote(vote({ vote: 'yes', at: t0 }))).toBe('updated');
+			expect(await store.listVotes()).toMatchObject([
+				{ vote: 'yes', createdAt: later(60), updatedAt: later(60) },
+			]);
+		});
+
 		test('keeps separate rows per visitor and per language', async () => {
 			await store.saveVote(vote());
 			await store.saveVote(vote({ visitorHash: 'visitor-b' }));

@@ -62,6 +62,8 @@ export class PostgresFeedbackStore implements FeedbackStore {
 				if (fresh.length === 0) return 'replayed';
 			}
 			// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
+			// GREATEST: overlapping requests can commit in the other order than they arrived in; the
+			// row then holds the last commit's values, and its times still never run backwards.
 			const [row] = await tx<{ created: boolean }[]>`
 				INSERT INTO votes (article, lang, article_updated, vote, reasons, comment, section,
 					visitor_hash, created_at, updated_at)
@@ -71,7 +73,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
 				ON CONFLICT (article, lang, visitor_hash) DO UPDATE SET
 					article_updated = excluded.article_updated, vote = excluded.vote,
 					reasons = excluded.reasons, comment = excluded.comment, section = excluded.section,
-					updated_at = excluded.updated_at
+					updated_at = GREATEST(votes.updated_at, excluded.updated_at)
 				RETURNING (xmax = 0) AS created`;
 			return row!.created ? 'created' : 'updated';
 		});

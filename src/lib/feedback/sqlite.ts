@@ -114,8 +114,11 @@ export class SqliteFeedbackStore implements FeedbackStore {
 				at,
 			];
 			if (vote.visitorHash !== null) {
+				// max(): overlapping requests can commit in the other order than they arrived in; the
+				// row then holds the last commit's values, and its times still never run backwards.
 				const updated = this.#run(
-					`UPDATE votes SET article_updated = ?, vote = ?, reasons = ?, comment = ?, section = ?, updated_at = ?
+					`UPDATE votes SET article_updated = ?, vote = ?, reasons = ?, comment = ?, section = ?,
+						updated_at = max(updated_at, ?)
 					WHERE article = ? AND lang = ? AND visitor_hash = ? RETURNING id`,
 					...values,
 					vote.article,
