@@ -66,23 +66,28 @@ export function findTranslation(
 
 /**
  * Articles worth reading next: same language, sharing a provider (weighs most) or the category.
- * Ties keep the site order.
+ * Ties keep the site order. Keeps only the best `limit` while scanning (no sort of every
+ * candidate), as this runs once per article page.
  */
 export function relatedArticles(
 	articles: readonly ArticleSummary[],
 	article: ArticleSummary,
 	limit = 4,
 ): ArticleSummary[] {
-	const score = (other: ArticleSummary) =>
-		other.providers.filter((p) => article.providers.includes(p)).length * 2 +
-		(other.category === article.category ? 1 : 0);
-	return articles
-		.filter((a) => a.lang === article.lang && a.slug !== article.slug)
-		.map((a, index) => ({ a, index, score: score(a) }))
-		.filter((x) => x.score > 0)
-		.sort((x, y) => y.score - x.score || x.index - y.index)
-		.slice(0, limit)
-		.map((x) => x.a);
+	const best: { a: ArticleSummary; score: number }[] = [];
+	if (limit < 1) return [];
+	for (const a of articles) {
+		if (a.lang !== article.lang || a.slug === article.slug) continue;
+		const score =
+			a.providers.filter((p) => article.providers.includes(p)).length * 2 +
+			(a.category === article.category ? 1 : 0);
+		// Later articles only displace strictly better-scoring ones: ties keep the site order.
+		if (score === 0 || (best.length === limit && score <= best.at(-1)!.score)) continue;
+		const at = best.findIndex((b) => b.score < score);
+		best.splice(at === -1 ? best.length : at, 0, { a, score });
+		if (best.length > limit) best.pop();
+	}
+	return best.map((b) => b.a);
 }
 
 /** Previous and next article in the same category and language, in site order. */

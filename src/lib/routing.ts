@@ -35,21 +35,31 @@ export interface CategoryPageData {
 	alternates: Partial<Record<Locale, string>>;
 }
 
-/** Paths and props for every category and article page, in every language. */
+/**
+ * Paths and props for every category and article page, in every language. The lookups each page
+ * needs (its translations, its category's order, related candidates) come from lists grouped once
+ * here, so the work per page stays flat as the knowledge base grows instead of scanning every
+ * article of both languages for each of them.
+ */
 export async function getPagePaths() {
 	const content = await getSiteContent();
+	const byLang = new Map(locales.map((lang) => [lang, articlesIn(content, lang)]));
+	const bySlug = Map.groupBy(content.summaries, (a) => a.slug);
+	const inCategory = new Map(
+		locales.map((lang) => [
+			lang,
+			Map.groupBy(byLang.get(lang) ?? [], (a) => a.category) as Map<string, ArticleSummary[]>,
+		]),
+	);
 	const categoryPages = locales.flatMap((lang) =>
 		content.categories.map((category) => {
 			const data: CategoryPageData = {
 				kind: 'category',
 				category,
-				articles: articlesIn(content, lang).filter((a) => a.category === category.id),
+				articles: inCategory.get(lang)?.get(category.id) ?? [],
 				others: content.categories
 					.filter((c) => c.id !== category.id)
-					.map((c) => ({
-						category: c,
-						count: articlesIn(content, lang).filter((a) => a.category === c.id).length,
-					})),
+					.map((c) => ({ category: c, count: inCategory.get(lang)?.get(c.id)?.length ?? 0 })),
 				alternates: Object.fromEntries(locales.map((l) => [l, pageUrl(l, category.id)])),
 			};
 			return { params: { lang, slug: category.id }, props: { page: data } };
@@ -58,18 +68,19 @@ export async function getPagePaths() {
 	const articlePages = content.articles.map((article) => {
 		const { summary } = article;
 		const category = content.categories.find((c) => c.id === summary.category)!;
+		const translations = bySlug.get(summary.slug) ?? [];
 		const data: ArticlePageData = {
 			kind: 'article',
 			article,
 			category,
 			alternates: Object.fromEntries(
 				locales.flatMap((l) => {
-					const translation = findTranslation(content.summaries, summary, l);
+					const translation = findTranslation(translations, summary, l);
 					return translation ? [[l, translation.url]] : [];
 				}),
 			),
-			related: relatedArticles(content.summaries, summary),
-			...siblings(content.summaries, summary),
+			related: relatedArticles(byLang.get(summary.lang) ?? [], summary),
+			...siblings(inCategory.get(summary.lang)?.get(summary.category) ?? [], summary),
 		};
 		return { params: { lang: summary.lang, slug: summary.slug }, props: { page: data } };
 	});

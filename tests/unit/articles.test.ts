@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	findTranslation,
@@ -96,6 +97,42 @@ describe('relatedArticles()', () => {
 
 	test('respects the limit', () => {
 		expect(relatedArticles(all, icloud, 1)).toHaveLength(1);
+	});
+
+	test('returns what scoring and sorting every candidate returns (best first, ties in site order)', () => {
+		const reference = (list: ArticleSummary[], me: ArticleSummary, limit: number) =>
+			list
+				.filter((a) => a.lang === me.lang && a.slug !== me.slug)
+				.map((a, index) => ({
+					a,
+					index,
+					score:
+						a.providers.filter((p) => me.providers.includes(p)).length * 2 +
+						(a.category === me.category ? 1 : 0),
+				}))
+				.filter((x) => x.score > 0)
+				.sort((x, y) => y.score - x.score || x.index - y.index)
+				.slice(0, limit)
+				.map((x) => x.a);
+		const summary = fc
+			.record({
+				lang: fc.constantFrom<Locale>('nl', 'en'),
+				slug: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+				category: fc.constantFrom('x', 'y', 'z'),
+				providers: fc.subarray(['p', 'q', 'r']),
+			})
+			.map((a) => article(a.lang, a.slug, a.category, 0, a.providers));
+		fc.assert(
+			fc.property(
+				fc.array(summary, { minLength: 1, maxLength: 30 }),
+				fc.nat(),
+				fc.nat(6),
+				(list, i, limit) => {
+					const me = list[i % list.length]!;
+					expect(relatedArticles(list, me, limit)).toEqual(reference(list, me, limit));
+				},
+			),
+		);
 	});
 });
 
