@@ -46,11 +46,12 @@ export default defineConfig({
 			// for the Dutch home (it expects the default language without a prefix), but `/` is the
 			// language chooser: x-default of the homes. Other pages' x-default is their Dutch version.
 			serialize: (item) => {
-				const links = item.links?.map((link) =>
+				if (!item.links) return item;
+				const links = item.links.map((link) =>
 					new URL(link.url).pathname === '/' ? { ...link, lang: 'x-default' } : link,
 				);
-				const dutch = links?.find((link) => link.lang === localeTags[defaultLocale]);
-				if (links && dutch && !links.some((link) => link.lang === 'x-default')) {
+				const dutch = links.find((link) => link.lang === localeTags[defaultLocale]);
+				if (dutch && !links.some((link) => link.lang === 'x-default')) {
 					links.push({ url: dutch.url, lang: 'x-default' });
 				}
 				return { ...item, links };
@@ -64,5 +65,11 @@ export default defineConfig({
 	// Shiki colours code with style attributes, which the CSP (no 'unsafe-inline') blocks; the
 	// articles show no code, and a code block stays plain <pre><code>.
 	markdown: { syntaxHighlight: false },
-	build: { format: 'directory' },
+	build: {
+		format: 'directory',
+		// CSS in the page: one gzip stream with the HTML whose class names it shares, no extra
+		// request before first paint. An article arrives 1.1 KB (gzip) lighter than with linked
+		// files, within the 15 KiB budget (tests/dist/page-weight.test.ts).
+		inlineStylesheets: 'always',
+	},
 });
