@@ -32,6 +32,8 @@ export interface PageWeight {
 	total: Size;
 	/** Classic `<script src>` without async/defer: they stop the page from rendering. */
 	blockingScripts: string[];
+	/** Raw bytes of `<style>` and inline `<script>` contents, part of the HTML above. */
+	inline: { css: number; js: number };
 }
 
 /** Raw and gzip -9 size of some bytes. */
@@ -80,6 +82,9 @@ export function loadedAtStart(root: HtmlElement): {
 	return { css, js, blocking };
 }
 
+const textBytes = (elements: HtmlElement[]) =>
+	elements.reduce((n, e) => n + Buffer.byteLength(e.textContent), 0);
+
 const total = (files: LoadedFile[]): Size => ({
 	raw: files.reduce((n, f) => n + f.raw, 0),
 	gzip: files.reduce((n, f) => n + f.gzip, 0),
@@ -123,5 +128,9 @@ export async function pageWeight(
 		js: of('js'),
 		total: total(files),
 		blockingScripts: start.blocking,
+		inline: {
+			css: textBytes(root.querySelectorAll('style')),
+			js: textBytes(root.querySelectorAll('script').filter((e) => !e.hasAttribute('src'))),
+		},
 	};
 }
