@@ -154,7 +154,6 @@ async function expectedRow(post: ValidPost, before: Tables, at: string) {
 interface Run {
 	case: FuzzCase;
 	response: Response;
-	size: number;
 	before: Tables;
 	diff: TablesDiff;
 	clientBucket: string;
@@ -267,8 +266,8 @@ function fuzz(
 			);
 			expect(first.status).toBe(201);
 			spent.push(captcha);
-		});
-		afterAll(() => opened.cleanup());
+		}, 60_000);
+		afterAll(() => opened.cleanup(), 60_000);
 
 		const check = async (c: FuzzCase, address: string | undefined) => {
 			logged.length = 0;
@@ -289,7 +288,6 @@ function fuzz(
 			const run: Run = {
 				case: c,
 				response,
-				size,
 				before,
 				diff,
 				clientBucket: `client:${await hmacHex(secrets.client, address ?? 'unknown')}`,
