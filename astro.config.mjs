@@ -8,7 +8,6 @@ import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { searchPagePaths } from './src/components/search/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { csp } from './src/lib/security/csp.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Where the on-demand routes (the feedback API) run: `DEPLOY_TARGET=netlify`, or Node (default). */
@@ -31,7 +30,9 @@ export default defineConfig({
 			: node({ mode: 'standalone', staticHeaders: true }),
 	// The feedback API checks Origin and Sec-Fetch-Site itself and answers application/problem+json
 	// (src/lib/feedback/origin.ts); Astro's check would answer first, in plain text.
-	security: { checkOrigin: false, csp },
+	// The Content-Security-Policy (security.csp) is switched on by the security-headers integration
+	// for builds only: `astro dev` injects styles inline, which the policy would block.
+	security: { checkOrigin: false },
 	integrations: [
 		mdx(),
 		sitemap({

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { mergeCsp } from '../lib/security/csp.ts';
+import { csp, mergeCsp } from '../lib/security/csp.ts';
 import { formatHeadersFile } from '../lib/security/headers-file.ts';
 import { hstsHeader, securityHeaders } from '../lib/security/headers.ts';
 
@@ -9,7 +9,8 @@ import { hstsHeader, securityHeaders } from '../lib/security/headers.ts';
 export const headersFile = '_headers';
 
 /**
- * Gives every prerendered page one Content-Security-Policy and writes the security headers for
+ * Switches on Astro's Content-Security-Policy (`security.csp`, src/lib/security/csp.ts) for builds,
+ * gives every prerendered page one policy and writes the security headers for
  * static hosts to `<client>/_headers`, from the same build, so the two never drift apart.
  *
  * Astro computes a policy per page (its inline scripts' and styles' hashes) and hands them to the
@@ -25,6 +26,11 @@ export default function securityHeadersIntegration(): AstroIntegration {
 	return {
 		name: 'hc-security-headers',
 		hooks: {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				// Builds only: the dev server injects styles inline, which the policy would block
+				// (Astro's CSP does not support dev mode).
+				if (command === 'build') updateConfig({ security: { csp } });
+			},
 			'astro:config:done': ({ config }) => {
 				ownFile = new URL(headersFile, config.publicDir);
 			},

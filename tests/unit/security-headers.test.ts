@@ -146,6 +146,13 @@ describe('withSecurityHeaders()', () => {
 		expect(response.headers.get('Strict-Transport-Security')).toMatch(/^max-age=31536000/);
 	});
 
+	test('gives an HTML page without a policy none of its own (astro dev computes none)', () => {
+		const page = new Response('<p>', { headers: { 'Content-Type': 'text/html' } });
+		const response = withSecurityHeaders(page, false);
+		expect(response.headers.has('Content-Security-Policy')).toBe(false);
+		expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+	});
+
 	test('copies a response whose headers are immutable, keeping status and body', async () => {
 		const response = withSecurityHeaders(Response.redirect('https://example.org/nl/', 303), false);
 		expect(response.status).toBe(303);
