@@ -2,10 +2,10 @@
  * The Content-Security-Policy: Astro's `security.csp` option, and the helpers that turn the
  * per-page policies Astro computes into one site-wide policy.
  */
-import type { AstroUserConfig } from 'astro';
+import type { AstroConfig } from 'astro';
 
-/** Astro's CSP option: the object form of `security.csp`. */
-type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+/** Astro's CSP option: the object form of `security.csp` (as `updateConfig` takes it). */
+type CspConfig = Exclude<AstroConfig['security']['csp'], boolean>;
 
 /**
  * What the pages may load. Astro adds the SHA-256 hashes of the scripts and styles each page
