@@ -1,3 +1,4 @@
+import { linkStylesheet } from '../stylesheet.ts';
 import { format, resultCount, type SearchConfig } from './config.ts';
 import { loadPagefind, search } from './engine.ts';
 import { FilterControls } from './filter-controls.ts';
@@ -13,6 +14,7 @@ import {
 } from './render.ts';
 import { syncResultsPage } from './results-page.ts';
 import type { SearchOutcome } from './types.ts';
+import resultsCss from './results.css?url';
 
 /** Wait after a keystroke before searching: short enough to feel instant, long enough to skip. */
 const debounceMs = 80;
@@ -51,6 +53,8 @@ export class SearchController {
 	#shown = '';
 	/** A press inside the box is under way: the focus it moves must not close the panel. */
 	#pressing = false;
+	/** The results' stylesheet, fetched with search rather than with every page. */
+	readonly #styled = linkStylesheet(resultsCss);
 
 	constructor(host: HTMLElement, config: SearchConfig) {
 		this.#host = host;
@@ -160,6 +164,7 @@ export class SearchController {
 		} finally {
 			clearTimeout(slow);
 		}
+		await this.#styled;
 		if (seq !== this.#seq) return;
 		this.#render(query, outcome);
 	}
