@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { searchPageUrl } from '../../src/components/search/paths.ts';
+import { installColourTools, type ColourTools } from './a11y-colour.ts';
 import { applyTheme, themes } from './a11y-helpers.ts';
 
 /** What the page says about the element that has focus, measured in the browser. */
@@ -33,51 +34,10 @@ function inspectFocus(): FocusReport {
 		.join('')} "${text}"`;
 	const problems: string[] = [];
 
-	const rgba = (value: string): [number, number, number, number] | undefined => {
-		const m = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\)/.exec(value);
-		if (!m) return undefined;
-		const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : +m[4];
-		return [+m[1]!, +m[2]!, +m[3]!, alpha];
-	};
-	const luminance = ([r, g, b]: number[]) => {
-		const channel = (c: number) => {
-			const s = c / 255;
-			return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-		};
-		return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
-	};
-	const contrast = (a: number[], b: number[]) => {
-		const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-		return (x! + 0.05) / (y! + 0.05);
-	};
-	/** The colours behind an element: one, or each stop of a gradient it sits on. */
-	const backdrops = (start: Element | null): number[][] => {
-		const layers: [number, number, number, number][] = [];
-		for (let el = start; el; el = el.parentElement) {
-			const style = getComputedStyle(el);
-			if (style.backgroundImage.includes('gradient')) {
-				const stops = style.backgroundImage.match(/rgba?\([^)]*\)/g) ?? [];
-				return stops.map((stop) => rgba(stop)!.slice(0, 3));
-			}
-			const colour = rgba(style.backgroundColor);
-			if (colour && colour[3] > 0) {
-				layers.push(colour);
-				if (colour[3] === 1) break;
-			}
-		}
-		let result = [255, 255, 255];
-		for (const [r, g, b, a] of layers.reverse()) {
-			result = [
-				r * a + result[0]! * (1 - a),
-				g * a + result[1]! * (1 - a),
-				b * a + result[2]! * (1 - a),
-			];
-		}
-		return [result];
-	};
+	const { parse, contrast, backdrops } = (window as unknown as { hcColour: ColourTools }).hcColour;
 
 	const focusedStyle = getComputedStyle(node);
-	const outlineColour = rgba(focusedStyle.outlineColor);
+	const outlineColour = parse(focusedStyle.outlineColor);
 	const hasOutline =
 		focusedStyle.outlineStyle !== 'none' &&
 		parseFloat(focusedStyle.outlineWidth) > 0 &&
@@ -148,6 +108,7 @@ function inspectFocus(): FocusReport {
  * element it already saw, and returns every focused element with what is wrong with its focus.
  */
 async function tabThrough(page: Page, key: string): Promise<FocusReport[]> {
+	await installColourTools(page);
 	await page.evaluate(() => {
 		delete (window as unknown as { hcSeen?: unknown }).hcSeen;
 		(document.activeElement as HTMLElement | null)?.blur();

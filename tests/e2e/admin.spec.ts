@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
 	adminBaseURL,
@@ -157,20 +156,4 @@ test('reports a bad filter value by field instead of failing', async ({ page }) 
 	).toBeVisible();
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-	test(`axe finds nothing on the login form and the dashboard (${colorScheme})`, async ({
-		page,
-	}) => {
-		// Two axe scans, one of a long page: more than the default 30 s on a busy machine.
-		test.setTimeout(120_000);
-		await page.emulateMedia({ colorScheme });
-		await page.goto('/admin/feedback/?lang=nl');
-		const login = await new AxeBuilder({ page }).analyze();
-		expect(login.violations.map((v) => v.id)).toEqual([]);
-		await signIn(page, 'nl');
-		const dashboard = await new AxeBuilder({ page }).analyze();
-		expect(
-			dashboard.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`),
-		).toEqual([]);
-	});
-}
+// axe over the login form and the dashboard, both languages and themes: a11y.spec.ts.

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { searchFor, target } from './search-helpers.ts';
@@ -239,31 +238,7 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-for (const lang of ['nl', 'en'] as const) {
-	const path = lang === 'nl' ? '/nl/zoeken/' : '/en/search/';
-	for (const [state, query] of [
-		['results', 'icloud'],
-		['empty state', 'qwxyzzy'],
-	] as const) {
-		test(`axe finds nothing on the ${lang} results page (${state})`, async ({ page }) => {
-			await page.goto(`${path}?q=${query}`);
-			await expect(status(page)).not.toBeEmpty();
-			const axe = await new AxeBuilder({ page }).analyze();
-			expect(
-				axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`),
-			).toEqual([]);
-		});
-	}
-	test(`axe finds nothing with the ${lang} header results open`, async ({ page }) => {
-		await page.goto(`/${lang}/`);
-		await headerBox(page).fill('gmail');
-		await expect(results(page).getByRole('link').first()).toBeVisible();
-		const axe = await new AxeBuilder({ page }).analyze();
-		expect(
-			axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`),
-		).toEqual([]);
-	});
-}
+// axe over the results page and the header results: a11y.spec.ts.
 
 test.describe('index', () => {
 	test('has category and provider filters, counted per article, in the page language', async ({
