@@ -2,10 +2,12 @@
  * `npm start`: builds the site when the build is missing or older than its sources, then serves
  * it with the Astro Node adapter's own handler (static files + on-demand routes). In front of it,
  * one thing a static host cannot do: `/` is redirected to `/nl/` or `/en/` by Accept-Language.
+ * Text responses are compressed (Brotli or gzip, by Accept-Encoding).
  * Every response carries the security headers the build wrote to `<client>/_headers`.
  *
  * Configuration: PORT (4321), HOST (localhost), HC_OUT_DIR (dist), TRUSTED_PROXIES; see README.
  */
+import compression from 'compression';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -81,8 +83,21 @@ const { handler } = (await import(pathToFileURL(entry).href)) as {
 const port = Number(process.env['PORT'] ?? 4321);
 const host = process.env['HOST'] ?? 'localhost';
 
+// gzip or Brotli for text (HTML, CSS, JS, JSON, SVG) as a CDN would; Pagefind's index and wasm
+// are compressed files already and pass through.
+// (Typed for Express; it needs only Node's request and response.)
+const compress = compression() as unknown as (
+	req: IncomingMessage,
+	res: ServerResponse,
+	next: () => void,
+) => void;
+
 const server = createServer((req, res) => {
 	setSiteHeaders(req, res, siteHeaders, trustedProxies);
+	compress(req, res, () => route(req, res));
+});
+
+function route(req: IncomingMessage, res: ServerResponse): void {
 	const path = req.url?.split('?')[0];
 	if (path === '/_headers') {
 		// The static hosts' config file, not a page.
@@ -101,7 +116,7 @@ const server = createServer((req, res) => {
 		return;
 	}
 	handler(req, res);
-});
+}
 
 server.listen(port, host, () => {
 	console.log(
