@@ -113,6 +113,24 @@ for (const lang of ['nl', 'en'] as const) {
 	});
 }
 
+test('Arrow Down straight after typing goes to the results of everything typed', async ({
+	page,
+}) => {
+	await page.goto('/nl/');
+	const hero = page.locator('hc-search[data-variant="hero"]');
+	await page.keyboard.press('/');
+	await page.keyboard.type('icloud');
+	await expect(hero.getByRole('status')).toContainText('icloud');
+	// More words, and down before the search (which waits for a pause in typing) has run.
+	await page.keyboard.type(' intrekken');
+	await page.keyboard.press('ArrowDown');
+	await expect(hero.getByRole('status')).toContainText('icloud intrekken');
+	const first = hero.getByRole('link').first();
+	await expect(first).toBeFocused();
+	await expect(first).toHaveAttribute('href', /#een-app-specifiek-wachtwoord-intrekken$/);
+	await expect(hero.getByRole('list', { name: 'Zoekresultaten' })).toBeVisible();
+});
+
 test('en: skip link, table of contents and language switch by keyboard only', async ({ page }) => {
 	await page.goto('/en/icloud-mail/');
 	const main = page.locator('main#main-content');

@@ -51,6 +51,8 @@ export class SearchController {
 	/** Stops the previous search from fetching result data once a newer one starts. */
 	#abort: AbortController | undefined;
 	#shown = '';
+	/** The words in the box when the results on screen were searched for. */
+	#shownFor = '';
 	/** A press inside the box is under way: the focus it moves must not close the panel. */
 	#pressing = false;
 	/** The results' stylesheet, fetched with search rather than with every page. */
@@ -175,6 +177,7 @@ export class SearchController {
 		// Filters without words list what they select: "3 results for 'Gmail'".
 		const query = typed || this.#filters.labels(chosen).join(' · ');
 		this.#shown = query;
+		this.#shownFor = typed;
 		this.#host.toggleAttribute('data-has-query', query !== '');
 		this.#list.replaceChildren(...(outcome?.hits ?? []).map((h) => renderHit(h, this.#config)));
 		this.#extra.replaceChildren();
@@ -262,6 +265,18 @@ export class SearchController {
 		if (next === undefined) return;
 		event.preventDefault();
 		if (current === -1 && next !== -1) this.#commit();
+		if (current === -1 && next !== -1 && this.#shownFor !== this.#input.value.trim()) {
+			// The results on screen are for fewer letters than the box holds (the search waits for
+			// a pause in typing). Search now and go to the new results: a result focused now
+			// would be replaced under the reader, and focus would fall back to the page.
+			clearTimeout(this.#timer);
+			void this.#run(this.#isPage).then(() => {
+				if (this.#shownFor === this.#input.value.trim() && document.activeElement === this.#input) {
+					focusables(this.#panel)[0]?.focus();
+				}
+			});
+			return;
+		}
 		(next === -1 ? this.#input : items[next])?.focus();
 	}
 
