@@ -44,15 +44,17 @@ for (const lang of ['nl', 'en'] as const) {
 		});
 	}
 
-	test(`axe finds nothing in the ${lang} header search results in either theme`, async ({
+	test(`axe finds nothing in the ${lang} header search results in every theme`, async ({
 		page,
 	}) => {
 		await page.goto(`/${lang}/`);
 		const header = page.locator('hc-search[data-variant="header"]');
 		await header.getByRole('searchbox').fill('gmail');
 		await expect(header.getByRole('link').first()).toBeVisible({ timeout: 15_000 });
-		for (const theme of themes.slice(0, 2)) {
+		for (const theme of themes) {
 			await applyTheme(page, theme);
+			await header.getByRole('searchbox').focus(); // the panel may close when focus leaves
+			await expect(header.getByRole('link').first()).toBeVisible();
 			await expectNoAxeViolations(page, `header results (${theme.name})`, 'header');
 		}
 	});
