@@ -125,3 +125,28 @@ test('"more results" loads the next ten and keeps the keyboard where they start'
 	await expect(hits(page)).toHaveCount(25);
 	await expect(more).toBeHidden();
 });
+
+test.describe('results page downloads', () => {
+	test('fetch nothing of search without a search in the URL', async ({ page }) => {
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+		await page.goto('/nl/zoeken/');
+		await page.waitForLoadState('networkidle');
+		expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+	});
+
+	test('fetch Pagefind and the page language’s wasm at once with one', async ({ page }) => {
+		const wasm: string[] = [];
+		page.on('request', (r) => {
+			const path = new URL(r.url()).pathname;
+			if (path.startsWith('/pagefind/wasm.')) wasm.push(path);
+		});
+		await page.goto('/en/search/?q=gmail');
+		await expect(
+			page.locator('link[rel="modulepreload"][href="/pagefind/pagefind.js"]'),
+		).toHaveCount(1);
+		await expect(hits(page).first()).toBeVisible();
+		// Preloaded and then used: the one download of the English wasm, no other language's.
+		expect(wasm).toEqual(['/pagefind/wasm.en-gb.pagefind']);
+	});
+});
