@@ -31,8 +31,9 @@ export function lineChart(chart: LineChart): string {
 	const plotH = height - pad.top - pad.bottom;
 	const xMax = niceMax(Math.max(...chart.points.map((p) => p.x)));
 	const yMax = niceMax(Math.max(...chart.points.map((p) => p.y), chart.target?.y ?? 0));
-	const sx = (x: number) => pad.left + (x / xMax) * plotW;
-	const sy = (y: number) => pad.top + plotH - (y / yMax) * plotH;
+	const round = (v: number) => Math.round(v * 10) / 10;
+	const sx = (x: number) => round(pad.left + (x / xMax) * plotW);
+	const sy = (y: number) => round(pad.top + plotH - (y / yMax) * plotH);
 	const ticks = (max: number) => Array.from({ length: 6 }, (_, i) => (max / 5) * i);
 	const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toFixed(1));
 	const parts: string[] = [
