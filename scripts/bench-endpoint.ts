@@ -297,7 +297,11 @@ try {
 		const stamp = `${process.pid}_${Date.now()}`;
 		const [oursDb, baseDb] = [`hc_bench_${stamp}`, `hc_bench_base_${stamp}`];
 		for (const name of [oursDb, baseDb]) {
-			await admin.unsafe(`CREATE DATABASE ${name}`);
+			await admin.unsafe(`CREATE DATABASE ${name}`).catch((error: unknown) => {
+				throw new Error(
+					`PostgreSQL at ${postgresAdmin.replace(/\/\/[^@]*@/, '//…@')} (BENCH_POSTGRES_URL): cannot create a database (${String(error)}); --skip-postgres runs SQLite only.`,
+				);
+			});
 			databases.push(name);
 		}
 		const url = (name: string) => postgresAdmin.replace(/\/[^/]*$/, `/${name}`);
