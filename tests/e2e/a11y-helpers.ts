@@ -87,13 +87,17 @@ export async function expectNoAxeViolations(
 	);
 }
 
-/** Why axe left a contrast check undecided where the colours behind the text are still known. */
-const judgeable = new Set(['bgGradient', 'pseudoContent']);
+/**
+ * Why axe left a contrast check undecided where the colours are still known: a gradient behind,
+ * a pseudo-element beside, text too short for axe to call it text, or text inside an image (the
+ * dashboard chart's SVG labels; an image itself is left undecided).
+ */
+const judgeable = new Set(['bgGradient', 'pseudoContent', 'shortTextContent', 'imgNode']);
 
 /**
- * Measures the contrast axe could not: text over a gradient (against every stop, since the text
- * may sit on any part of it) or next to a pseudo-element (against the backgrounds of the element
- * and its ancestors), with the text's own and its ancestors' opacity. Returns the failures.
+ * Measures the contrast axe could not (see `judgeable`): against every stop of a gradient, since
+ * the text may sit on any part of it, or else against the backgrounds of the element and its
+ * ancestors, with the text's own and its ancestors' opacity. Returns the failures.
  */
 async function judgeUndecidedContrast(
 	page: Page,
@@ -118,13 +122,22 @@ async function judgeUndecidedContrast(
 		const { parse, contrast, over, backdrops } = (window as unknown as { hcColour: ColourTools })
 			.hcColour;
 		const failures: string[] = [];
-		for (const { selector, required } of list) {
+		for (const { selector, required, reason } of list) {
 			const element = document.querySelector(selector);
 			if (!element) {
 				failures.push(`${selector}: not found to measure`);
 				continue;
 			}
-			const [r, g, b, a] = parse(getComputedStyle(element).color)!;
+			if (reason === 'imgNode' && !(element instanceof SVGTextContentElement)) continue;
+			const style = getComputedStyle(element);
+			// SVG text is painted with fill, unless that is a paint server (a gradient, a pattern).
+			const paint = element instanceof SVGElement ? style.fill : style.color;
+			const parsed = parse(paint);
+			if (!parsed) {
+				failures.push(`${selector}: cannot read its colour "${paint}"`);
+				continue;
+			}
+			const [r, g, b, a] = parsed;
 			let opacity = a;
 			for (let el: Element | null = element; el; el = el.parentElement) {
 				opacity *= parseFloat(getComputedStyle(el).opacity);
