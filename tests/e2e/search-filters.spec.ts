@@ -135,7 +135,7 @@ test.describe('results page downloads', () => {
 		expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
 	});
 
-	test('fetch Pagefind and the page language’s wasm at once with one', async ({ page }) => {
+	test('fetch Pagefind’s code at once with one, and the wasm only once', async ({ page }) => {
 		const wasm: string[] = [];
 		page.on('request', (r) => {
 			const path = new URL(r.url()).pathname;
@@ -146,7 +146,7 @@ test.describe('results page downloads', () => {
 			page.locator('link[rel="modulepreload"][href="/pagefind/pagefind.js"]'),
 		).toHaveCount(1);
 		await expect(hits(page).first()).toBeVisible();
-		// Preloaded and then used: the one download of the English wasm, no other language's.
+		// One download of the English wasm (by Pagefind's worker), no other language's.
 		expect(wasm).toEqual(['/pagefind/wasm.en-gb.pagefind']);
 	});
 });

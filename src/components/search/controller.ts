@@ -81,7 +81,7 @@ export class SearchController {
 	start(): void {
 		// The reader is about to type: fetch Pagefind and the index metadata now, so the first
 		// keystroke only waits for the search itself.
-		loadPagefind().catch(() => undefined);
+		loadPagefind({ worker: this.#isPage }).catch(() => undefined);
 		this.#input.addEventListener('input', () => this.#schedule());
 		this.#input.addEventListener('focus', () => this.#open());
 		this.#host.addEventListener('keydown', (event) => this.#onKey(event));

@@ -15,14 +15,18 @@ let loading: Promise<PagefindApi> | undefined;
 
 /**
  * Loads Pagefind once, on first use. The index of the page's own language (`<html lang>`) is the
- * one Pagefind picks. No web worker: it would add a second copy of Pagefind's code (~12 KiB
- * gzip) to the first search, and searching a help center's index takes milliseconds anyway.
+ * one Pagefind picks. The first caller decides where Pagefind searches:
+ * - in a web worker for the results page, which searches as it loads: unpacking the wasm and the
+ *   index there keeps the page responsive (Lighthouse's mobile run: total blocking time about
+ *   halved), at the price of Pagefind's worker code (~12 KiB gzip);
+ * - on the page for the header and home boxes, which start loading on focus, before the first
+ *   keystroke, and where every KiB of the first query counts (npm run bench:search).
  */
-export function loadPagefind(): Promise<PagefindApi> {
+export function loadPagefind(options: { worker?: boolean } = {}): Promise<PagefindApi> {
 	loading ??= (async () => {
 		const path = '/pagefind/pagefind.js';
 		const pagefind = (await import(/* @vite-ignore */ path)) as PagefindApi;
-		await pagefind.options({ noWorker: true });
+		await pagefind.options({ noWorker: !options.worker });
 		await pagefind.init();
 		return pagefind;
 	})();
