@@ -4,6 +4,9 @@ import netlify from '@astrojs/netlify';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { searchPagePaths } from './src/components/search/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -16,10 +19,26 @@ if (target !== 'node' && target !== 'netlify') {
 	throw new Error(`DEPLOY_TARGET: expected "node" or "netlify", got "${target}".`);
 }
 
+/**
+ * The build output folder. The build runs its own server chunks from there, and they find their
+ * packages in a node_modules of a parent folder: inside the project, or a folder with a link to it.
+ */
+const outDir = process.env.HC_OUT_DIR || 'dist';
+const outPath = resolve(fileURLToPath(new URL('.', import.meta.url)), outDir);
+/** @param {string} dir */
+const hasPackages = (dir) =>
+	existsSync(join(dir, 'node_modules/astro')) ||
+	(dirname(dir) !== dir && hasPackages(dirname(dir)));
+if (!hasPackages(dirname(outPath))) {
+	throw new Error(
+		`HC_OUT_DIR: expected a folder inside the project (such as "dist-test"), got "${outDir}"; no node_modules above ${outPath}, so the build could not load its packages.`,
+	);
+}
+
 export default defineConfig({
 	site: siteConfig.siteUrl,
 	// A separate output folder lets parallel builds (tests, benchmarks) not overwrite each other.
-	outDir: process.env.HC_OUT_DIR ?? 'dist',
+	outDir,
 	trailingSlash: 'ignore',
 	output: 'static',
 	// staticHeaders: the CSP goes into response headers (and the per-page list the security-headers
