@@ -9,6 +9,9 @@ import { installColourTools, type ColourTools } from './a11y-colour.ts';
  */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/** The axe rules whose outcome depends on colours (of WCAG 2.2 A/AA). */
+const colourRules = ['color-contrast', 'link-in-text-block'];
+
 /** A colour theme as the reader gets it: from the system, or chosen in the header's theme switch. */
 export interface Theme {
 	name: string;
@@ -57,9 +60,10 @@ export async function applyTheme(page: Page, theme: Theme): Promise<void> {
 export async function expectNoAxeViolations(
 	page: Page,
 	label: string,
-	include?: string,
+	{ include, colourOnly = false }: { include?: string; colourOnly?: boolean } = {},
 ): Promise<void> {
-	let builder = new AxeBuilder({ page }).withTags(axeTags);
+	let builder = new AxeBuilder({ page });
+	builder = colourOnly ? builder.withRules(colourRules) : builder.withTags(axeTags);
 	if (include) builder = builder.include(include);
 	const results = await builder.analyze();
 	for (const rule of results.incomplete) {
@@ -153,4 +157,23 @@ async function judgeUndecidedContrast(
 		}
 		return failures;
 	}, nodes);
+}
+
+/**
+ * Scans the page (or the part matching `include`) in each theme. The system's light and dark
+ * themes get every rule; a theme picked in the switch changes only colours, so its scans run only
+ * the colour rules, proving the picked theme looks like the system's.
+ */
+export async function expectNoAxeViolationsInThemes(
+	page: Page,
+	label: string,
+	{ include, only = themes }: { include?: string; only?: readonly Theme[] } = {},
+): Promise<void> {
+	for (const theme of only) {
+		await applyTheme(page, theme);
+		await expectNoAxeViolations(page, `${label} (${theme.name})`, {
+			...(include ? { include } : {}),
+			colourOnly: theme.choice !== undefined,
+		});
+	}
 }
