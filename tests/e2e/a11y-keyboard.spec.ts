@@ -237,6 +237,26 @@ for (const lang of ['nl', 'en'] as const) {
 	});
 }
 
+test('en: when the captcha could not start, Space on its checkbox tries again', async ({
+	page,
+}) => {
+	test.setTimeout(120_000); // ALTCHA's real proof of work, slow on a busy machine
+	await page.route('**/api/feedback/challenge', (route) => route.fulfill({ status: 503 }));
+	await page.goto('/en/revoke-app-passwords/');
+	const widget = page.locator('#feedback');
+	await tabTo(page, widget.getByRole('button', { name: 'No', exact: true }));
+	await page.keyboard.press('Enter');
+	const altcha = widget.locator('altcha-widget .altcha');
+	await expect(altcha).toHaveAttribute('data-state', 'error');
+
+	await page.unroute('**/api/feedback/challenge');
+	const checkbox = widget.getByRole('checkbox', { name: "I'm not a robot" });
+	await tabTo(page, checkbox, 20);
+	await page.keyboard.press('Space');
+	await expect(altcha).toHaveAttribute('data-state', 'verified', { timeout: 90_000 });
+	await expect(widget.locator('altcha-widget input[type="checkbox"]')).toBeChecked();
+});
+
 test('en: the theme switch works by keyboard only and the choice is kept', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.goto('/en/');
