@@ -25,7 +25,7 @@ if (target !== 'node' && target !== 'netlify') {
  */
 const outDir = process.env.HC_OUT_DIR || 'dist';
 const outPath = resolve(fileURLToPath(new URL('.', import.meta.url)), outDir);
-/** @param {string} dir */
+/** @type {(dir: string) => boolean} */
 const hasPackages = (dir) =>
 	existsSync(join(dir, 'node_modules/astro')) ||
 	(dirname(dir) !== dir && hasPackages(dirname(dir)));
