@@ -51,7 +51,16 @@ export function getSiteContent(): Promise<SiteContent> {
 	return cache;
 }
 
-/** Published articles of one language, in site order. */
-export function articlesIn(content: SiteContent, lang: Locale): ArticleSummary[] {
-	return content.summaries.filter((a) => a.lang === lang);
+const byLanguage = new WeakMap<SiteContent, Map<Locale, readonly ArticleSummary[]>>();
+
+/**
+ * Published articles of one language, in site order. Every page asks (the search box in the
+ * header), so each language's list is made once per content and shared: read-only.
+ */
+export function articlesIn(content: SiteContent, lang: Locale): readonly ArticleSummary[] {
+	const lists = byLanguage.get(content) ?? new Map<Locale, readonly ArticleSummary[]>();
+	byLanguage.set(content, lists);
+	const list = lists.get(lang) ?? Object.freeze(content.summaries.filter((a) => a.lang === lang));
+	lists.set(lang, list);
+	return list;
 }
