@@ -337,30 +337,22 @@ printTable([
 		'lost votes',
 		'vs baseline',
 	],
-	...results.flatMap((r) => [
-		[
-			r.store,
-			'endpoint',
-			String(r.endpoint.requestsPerSecond),
-			String(r.endpoint.latencyMs.p50),
-			String(r.endpoint.latencyMs.p99),
-			String(r.endpoint.errors),
-			String(r.endpoint.non2xx),
-			String(r.endpoint.votes.lost),
-			`${r.ratio}×`,
-		],
-		[
-			r.store,
-			'baseline',
-			String(r.baseline.requestsPerSecond),
-			String(r.baseline.latencyMs.p50),
-			String(r.baseline.latencyMs.p99),
-			String(r.baseline.errors),
-			String(r.baseline.non2xx),
-			String(r.baseline.votes.lost),
-			'1×',
-		],
-	]),
+	...results.flatMap((r) =>
+		(['endpoint', 'baseline'] as const).map((server) => {
+			const run = r[server];
+			return [
+				r.store,
+				server,
+				String(run.requestsPerSecond),
+				String(run.latencyMs.p50),
+				String(run.latencyMs.p99),
+				String(run.errors),
+				String(run.non2xx),
+				String(run.votes.lost),
+				server === 'endpoint' ? `${r.ratio}×` : '1×',
+			];
+		}),
+	),
 ]);
 const lost = results.reduce((n, r) => n + r.endpoint.votes.lost, 0);
 console.log(

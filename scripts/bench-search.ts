@@ -10,8 +10,7 @@
  * --delay ms between keystrokes (80), --keep (leave the temporary builds).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateKnowledgeBase } from './generate-kb.ts';
+import { buildCopy } from './lib/astro-build.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -38,26 +38,6 @@ const fixture = JSON.parse(
 ) as Record<'nl' | 'en', { query: string }[]>;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-
-/** Builds a project copy with its own Astro (Node 24, from this project's node_modules). */
-function build(root: string): void {
-	const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-	// The build log runs to megabytes with 2,000 MDX files: to a file, not through a pipe.
-	const log = join(root, 'build.log');
-	const fd = openSync(log, 'w');
-	const started = performance.now();
-	const result = spawnSync(process.execPath, [astro, 'build'], {
-		cwd: root,
-		env: { ...process.env, HC_OUT_DIR: 'dist' },
-		stdio: ['ignore', fd, fd],
-	});
-	closeSync(fd);
-	if (result.status !== 0) {
-		const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
-		throw new Error(`astro build failed in ${root} (log: ${log}):\n${tail}`);
-	}
-	console.log(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
 
 /** Sizes of the Pagefind bundle: all of it, and what belongs to one language's index. */
 async function indexSizes(pagefindDir: string) {
@@ -236,7 +216,7 @@ async function measureLanguage(origin: string, lang: 'nl' | 'en') {
 async function run(label: string, perLanguage: number, workDir: string) {
 	console.log(`\n${label}`);
 	const kb = await generateKnowledgeBase(join(workDir, label.replace(/\W+/g, '-')), perLanguage);
-	build(kb.root);
+	console.log(`  built in ${buildCopy(kb.root).toFixed(0)} s`);
 	const client = join(kb.root, 'dist/client');
 	const sizes = await indexSizes(join(client, 'pagefind'));
 	console.log(`  Pagefind bundle on disk: ${kib(sizes.total)} (all languages, UI files included)`);
