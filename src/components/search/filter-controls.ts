@@ -1,6 +1,7 @@
 import {
 	filterNames,
 	filtersFromUrl,
+	pagefindFilters,
 	type ChosenFilters,
 	type FilterName,
 	type FilterOptions,
@@ -44,12 +45,8 @@ export class FilterControls {
 		for (const { select } of this.#selects) select.value = '';
 	}
 
-	/** The labels of the chosen values, as the page shows them ("Gmail"). */
+	/** The labels of the chosen values, as the page shows them ("Gmail"), in filter order. */
 	labels(chosen: ChosenFilters): string[] {
-		const options = this.#options;
-		if (!options) return [];
-		return filterNames.flatMap(
-			(name) => options[name].find((o) => o.id === chosen[name])?.label ?? [],
-		);
+		return this.#options ? Object.values(pagefindFilters(chosen, this.#options) ?? {}) : [];
 	}
 }

@@ -1,5 +1,6 @@
 import { format, type SearchConfig } from './config.ts';
-import { filterNames, hasFilters, type ChosenFilters } from './filters.ts';
+import { hasFilters, type ChosenFilters } from './filters.ts';
+import { urlWithQuery } from './history.ts';
 
 /**
  * Keeps the results page in step with its search: the list of all articles shows only without a
@@ -19,12 +20,9 @@ export function syncResultsPage(
 		: pageTitle || document.title;
 	for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-link]')) {
 		a.dataset['base'] ??= a.getAttribute('href') ?? '';
-		const url = new URL(a.dataset['base'], location.origin);
-		if (query) url.searchParams.set('q', query);
-		for (const name of filterNames) {
-			const id = filters[name];
-			if (id) url.searchParams.set(name, id);
-		}
-		a.setAttribute('href', url.pathname + url.search);
+		a.setAttribute(
+			'href',
+			urlWithQuery(new URL(a.dataset['base'], location.origin), query, filters),
+		);
 	}
 }
