@@ -142,6 +142,24 @@ test.describe('results page', () => {
 		await expect(results(page, 'page').getByRole('link').first()).toContainText('Gmail');
 	});
 
+	test('a form sent before its script ran is tidied in place, without a step for Back', async ({
+		page,
+	}) => {
+		// What the browser sends when Enter beats the script (or there is none): empty filters too.
+		await page.goto('/nl/');
+		await page.goto('/nl/zoeken/?q=icloud&category=&provider=');
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=icloud$/);
+		await expect(results(page, 'page').getByRole('link').first()).toContainText('iCloud');
+		await pageBox(page).fill('gmail');
+		await pageBox(page).press('Enter');
+		await expect(page).toHaveURL(/\?q=gmail$/);
+		await page.goBack();
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=icloud$/);
+		await expect(pageBox(page)).toHaveValue('icloud');
+		await page.goBack();
+		await expect(page).toHaveURL(/\/nl\/$/);
+	});
+
 	test('comes back with the query after opening a result', async ({ page }) => {
 		await page.goto('/en/search/?q=kpn');
 		await results(page, 'page').getByRole('link').first().click();

@@ -100,7 +100,7 @@ export class SearchController {
 			if (fromUrl) this.#input.value = fromUrl;
 			if (!chosenFirst) this.#filters.restore(new URL(location.href));
 			this.#host.dataset['title'] = document.title;
-			this.#history.start();
+			this.#history.start(this.#input.value.trim(), this.#filters.chosen());
 			window.addEventListener('popstate', () => {
 				this.#input.value = queryFromUrl(new URL(location.href));
 				this.#filters.restore(new URL(location.href));

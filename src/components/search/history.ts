@@ -37,9 +37,15 @@ function isEntryState(value: unknown): value is EntryState {
  * (Enter, leaving the box, opening a result) is committed, and the next edit pushes a new entry.
  */
 export class QueryHistory {
-	/** Marks the entry the page was loaded with as committed. */
-	start(): void {
-		history.replaceState({ hcSearch: true, committed: true } satisfies EntryState, '');
+	/**
+	 * Marks the entry the page was loaded with as committed, and tidies its URL in place to the
+	 * search it shows: a form sent before this code arrived (or without it) carries its empty
+	 * filters along (`?q=icloud&category=&provider=`), and tidying that later would add an entry
+	 * that Back returns to.
+	 */
+	start(query: string, filters: ChosenFilters = {}): void {
+		const url = urlWithQuery(new URL(location.href), query, filters);
+		history.replaceState({ hcSearch: true, committed: true } satisfies EntryState, '', url);
 	}
 
 	/** Shows a query and its filters in the address bar. */
