@@ -11,6 +11,7 @@ import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { searchPagePaths } from './src/components/search/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import siteIndex from './src/integrations/site-index.ts';
 import { siteConfig } from './src/site.config.ts';
 
 /** Where the on-demand routes (the feedback API) run: `DEPLOY_TARGET=netlify`, or Node (default). */
@@ -53,6 +54,7 @@ export default defineConfig({
 	// for builds only: `astro dev` injects styles inline, which the policy would block.
 	security: { checkOrigin: false },
 	integrations: [
+		siteIndex(),
 		mdx(),
 		sitemap({
 			i18n: { defaultLocale, locales: localeTags },

@@ -6,3 +6,9 @@ declare namespace App {
 		t: import('./i18n/translations.ts').T;
 	}
 }
+
+declare module 'virtual:hc/site-index' {
+	/** The site index of this build: src/integrations/site-index.ts. */
+	const index: import('./lib/site-index.ts').SiteIndex;
+	export default index;
+}

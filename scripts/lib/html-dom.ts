@@ -30,3 +30,29 @@ export function where(element: HtmlElement): string {
 	const { filename, line, column } = element.location;
 	return `${filename}:${line}:${column}`;
 }
+
+const named: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+};
+
+/**
+ * An element's text as a reader sees it: the parser keeps character references as written
+ * (`doesn&#39;t`), so the ones a build writes are decoded here; whitespace is trimmed.
+ */
+export function readableText(element: HtmlElement): string {
+	return element.textContent
+		.replace(
+			/&(?:#(\d+)|#x([\da-f]+)|([a-z]+));/gi,
+			(whole, dec?: string, hex?: string, name?: string) => {
+				if (dec) return String.fromCodePoint(Number(dec));
+				if (hex) return String.fromCodePoint(parseInt(hex, 16));
+				return named[name!.toLowerCase()] ?? whole;
+			},
+		)
+		.trim();
+}

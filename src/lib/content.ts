@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../i18n/locales.ts';
-import { sortArticles, toSummary, type ArticleSummary } from './articles.ts';
+import type { ArticleSummary } from './articles.ts';
 import type { Category, Provider } from './schemas.ts';
+import { siteIndex } from './site.ts';
 
 /** An article entry together with its summary. */
 export interface Article {
@@ -9,7 +9,7 @@ export interface Article {
 	summary: ArticleSummary;
 }
 
-/** Everything the pages need from the content, loaded once per build. */
+/** Everything the pages need from the content, with the entries to render, loaded once per build. */
 export interface SiteContent {
 	articles: Article[];
 	/** Summaries of all published articles in both languages, in site order. */
@@ -20,47 +20,31 @@ export interface SiteContent {
 
 let cache: Promise<SiteContent> | undefined;
 
+/**
+ * The site index's articles with their collection entries. The index says what is published and
+ * in which order; the collection holds what `render()` needs to show the body.
+ */
 async function load(): Promise<SiteContent> {
-	const [entries, categoryEntries, providerEntries] = await Promise.all([
-		getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft),
-		getCollection('categories'),
-		getCollection('providers'),
-	]);
-	const categories = categoryEntries.map((c) => c.data).sort((a, b) => a.order - b.order);
-	const categoryOrder = new Map(categories.map((c) => [c.id, c.order]));
-	const bySummary = new Map<ArticleSummary, CollectionEntry<'articles'>>();
-	for (const entry of entries) bySummary.set(toSummary(entry.id, entry.data), entry);
-	const summaries = sortArticles([...bySummary.keys()], categoryOrder);
-	const clash = summaries.find((a) => categoryOrder.has(a.slug));
-	if (clash) {
-		throw new Error(
-			`content/articles/${clash.lang}/${clash.slug}.mdx: the file name is also a category id; article and category URLs would collide.`,
-		);
-	}
+	const entries = new Map((await getCollection('articles')).map((entry) => [entry.id, entry]));
+	const { summaries, categories, providers } = siteIndex;
 	return {
-		articles: summaries.map((summary) => ({ summary, entry: bySummary.get(summary)! })),
+		articles: summaries.map((summary) => {
+			const entry = entries.get(`${summary.lang}/${summary.slug}`);
+			if (!entry) {
+				throw new Error(
+					`content/articles/${summary.lang}/${summary.slug}.mdx: in the site index but not in the articles collection.`,
+				);
+			}
+			return { summary, entry };
+		}),
 		summaries,
 		categories,
-		providers: providerEntries.map((p) => p.data),
+		providers,
 	};
 }
 
-/** Loads and validates the site content (memoised for the whole build). */
+/** Loads the site content (memoised for the whole build). */
 export function getSiteContent(): Promise<SiteContent> {
 	cache ??= load();
 	return cache;
-}
-
-const byLanguage = new WeakMap<SiteContent, Map<Locale, readonly ArticleSummary[]>>();
-
-/**
- * Published articles of one language, in site order. Every page asks (the search box in the
- * header), so each language's list is made once per content and shared: read-only.
- */
-export function articlesIn(content: SiteContent, lang: Locale): readonly ArticleSummary[] {
-	const lists = byLanguage.get(content) ?? new Map<Locale, readonly ArticleSummary[]>();
-	byLanguage.set(content, lists);
-	const list = lists.get(lang) ?? Object.freeze(content.summaries.filter((a) => a.lang === lang));
-	lists.set(lang, list);
-	return list;
 }

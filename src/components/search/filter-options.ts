@@ -1,12 +1,16 @@
 import type { Locale } from '../../i18n/locales.ts';
-import { articlesIn, type SiteContent } from '../../lib/content.ts';
+import type { SiteIndex } from '../../lib/site-index.ts';
+import { articlesIn } from '../../lib/site.ts';
 import type { FilterOptions } from './filters.ts';
 
 /**
  * What the results page of a language offers to filter on (build time): the categories and
  * mail providers its articles have, in the site's order, with the labels the index holds.
  */
-export function filterOptionsFor(content: SiteContent, lang: Locale): FilterOptions {
+export function filterOptionsFor(
+	content: Pick<SiteIndex, 'summaries' | 'categories' | 'providers'>,
+	lang: Locale,
+): FilterOptions {
 	const articles = articlesIn(content, lang);
 	return {
 		category: content.categories

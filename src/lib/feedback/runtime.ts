@@ -1,7 +1,6 @@
 import type { APIContext } from 'astro';
-import { render } from 'astro:content';
 import { siteConfig } from '../../site.config.ts';
-import { getSiteContent } from '../content.ts';
+import { siteIndex } from '../site.ts';
 import type { FeedbackHandler } from './api.ts';
 import { articleIndex, type FeedbackArticles } from './articles.ts';
 import { createChallengeHandler } from './challenge-handler.ts';
@@ -20,29 +19,30 @@ interface FeedbackRuntime {
 }
 
 /**
- * The published articles, from the same content collection the pages are built from: the
- * collection's data store and compiled MDX are part of the server build, and `render()` gives
- * each article's h2 ids exactly as its page has them. No generated file can drift from the
- * content, and nothing is read per request (computed once per process).
+ * The published articles, from the site index made at build time from the same files and
+ * schemas as the pages (src/lib/site-index.ts): their dates and h2 ids, which tests/dist checks
+ * against every built page. No compiled article is part of the server bundle, and nothing is
+ * read per request.
  */
-async function loadArticles(): Promise<FeedbackArticles> {
-	const { articles } = await getSiteContent();
+function loadArticles(): FeedbackArticles {
 	return articleIndex(
-		await Promise.all(
-			articles.map(async ({ entry, summary }) => ({
-				lang: summary.lang,
-				slug: summary.slug,
-				updated: summary.updated,
-				headings: (await render(entry)).headings,
+		siteIndex.summaries.map(({ lang, slug, updated }) => ({
+			lang,
+			slug,
+			updated,
+			headings: (siteIndex.sections[`${lang}/${slug}`] ?? []).map((s) => ({
+				depth: 2,
+				slug: s.slug,
 			})),
-		),
+		})),
 	);
 }
 
 async function start(): Promise<FeedbackRuntime> {
 	const config = feedbackConfig(process.env, process.cwd());
 	const secret = loadSecret(config.hmacKey, config.dataDir);
-	const [store, articles] = await Promise.all([openFeedbackStore(config.database), loadArticles()]);
+	const store = await openFeedbackStore(config.database);
+	const articles = loadArticles();
 	const options = {
 		store,
 		articles,

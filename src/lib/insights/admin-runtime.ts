@@ -1,22 +1,18 @@
 /**
  * What the dashboard reads on the server: the feedback store (the same FEEDBACK_* settings as
- * the API) and the content. The content health findings are computed here, at request time, from
- * the content collection's own entries (`entry.body`): the collection's data store is part of
- * the server build, so the findings always describe exactly the content that was built, with no
- * generated file to fall out of step, and "not updated in 12 months" is measured from today, not
- * from the build day. Checking 16 articles takes about a millisecond.
+ * the API) and the content, from the site index the build made of the very files it built
+ * (src/lib/site-index.ts): titles, h2 headings, and the content health findings with their file
+ * lines. Only "not updated in 12 months" is worked out per request, from today rather than from
+ * the build day. No article body or compiled MDX is part of the server bundle.
  */
-import { getCollection } from 'astro:content';
 import type { Locale } from '../../i18n/locales.ts';
-import { parseArticleId } from '../articles.ts';
-import { getSiteContent } from '../content.ts';
 import { feedbackConfig } from '../feedback/config.ts';
 import { openFeedbackStore } from '../feedback/open-store.ts';
 import type { FeedbackStore } from '../feedback/store.ts';
-import { checkContent, type Finding, type HealthArticle } from './content-health.ts';
+import { siteIndex } from '../site.ts';
+import { mergeFindings, outdatedFindings, type Finding } from './content-health.ts';
 import type { AdminFilters } from './admin-filters.ts';
 import { buildDashboard, type ArticleInfo, type Dashboard } from './dashboard.ts';
-import { scanMdx } from './mdx-scan.ts';
 
 let opening: Promise<FeedbackStore> | undefined;
 
@@ -31,58 +27,29 @@ export function adminStore(): Promise<FeedbackStore> {
 	return opening;
 }
 
-/** The content as the dashboard uses it. */
-interface DashboardContent {
-	/** Published articles in site order, with their h2 headings. */
-	articles: ArticleInfo[];
-	/** Every article file, drafts included, for the health check. */
-	health: HealthArticle[];
-	providers: string[];
-	categories: string[];
+/** The published articles with their h2 headings, in site order (made once per process). */
+let articles: ArticleInfo[] | undefined;
+
+/** The published articles (the content cannot change without a new build). */
+export function dashboardArticles(): ArticleInfo[] {
+	articles ??= siteIndex.summaries.map(({ lang, slug, title }) => ({
+		lang,
+		slug,
+		title,
+		sections: new Map(
+			(siteIndex.sections[`${lang}/${slug}`] ?? []).map((s) => [s.slug, s.text] as const),
+		),
+	}));
+	return articles;
 }
 
-let content: Promise<DashboardContent> | undefined;
-
-async function loadContent(): Promise<DashboardContent> {
-	const [site, entries, providers] = await Promise.all([
-		getSiteContent(),
-		getCollection('articles'),
-		getCollection('providers'),
-	]);
-	return {
-		articles: site.articles.map(({ entry, summary }) => ({
-			lang: summary.lang,
-			slug: summary.slug,
-			title: summary.title,
-			sections: new Map(
-				scanMdx(entry.body ?? '')
-					.headings.filter((h) => h.depth === 2)
-					.map((h) => [h.slug, h.text]),
-			),
-		})),
-		health: entries.map((entry) => ({
-			...parseArticleId(entry.id),
-			file: entry.filePath ?? `content/articles/${entry.id}.mdx`,
-			updated: entry.data.updated,
-			draft: entry.data.draft,
-			body: entry.body ?? '',
-		})),
-		providers: providers.map((p) => p.data.id),
-		categories: site.categories.map((c) => c.id),
-	};
-}
-
-/** The published articles (memoised: the content cannot change without a new build). */
-export async function dashboardArticles(): Promise<ArticleInfo[]> {
-	content ??= loadContent();
-	return (await content).articles;
-}
-
-/** The content health findings as of `now`. */
-export async function contentFindings(now: Date): Promise<Finding[]> {
-	content ??= loadContent();
-	const { health, providers, categories } = await content;
-	return checkContent(health, { providers, categories }, now);
+/**
+ * The content health findings as of `now`: what the build found in the files, and the
+ * "not updated in 12 months" warnings, measured from today rather than from the build day.
+ */
+export function contentFindings(now: Date): Finding[] {
+	const { articles: files, findings } = siteIndex.health;
+	return mergeFindings(findings, outdatedFindings(files, now));
 }
 
 /** Most votes the dashboard reads at once; narrow with `since` beyond that. */
@@ -95,15 +62,13 @@ export async function loadDashboard(
 	now: Date,
 ): Promise<{ dashboard: Dashboard; choices: { slug: string; title: string }[] }> {
 	const store = await adminStore();
-	const [votes, articles, findings] = await Promise.all([
-		store.listVotes({
-			...(filters.since && { since: filters.since }),
-			...(filters.article && { article: filters.article }),
-			limit: dashboardVoteLimit,
-		}),
-		dashboardArticles(),
-		contentFindings(now),
-	]);
+	const votes = await store.listVotes({
+		...(filters.since && { since: filters.since }),
+		...(filters.article && { article: filters.article }),
+		limit: dashboardVoteLimit,
+	});
+	const articles = dashboardArticles();
+	const findings = contentFindings(now);
 	const dashboard = buildDashboard({
 		votes,
 		articles,

@@ -13,11 +13,18 @@ function scalar(frontmatter: string, key: string): string | undefined {
 	return value?.replace(/^(['"])(.*)\1$/, '$2');
 }
 
+/** An article file: what the health check needs, and the frontmatter's YAML source. */
+export interface ArticleFile extends HealthArticle {
+	/** The YAML between the `---` lines (empty when there is none). */
+	frontmatter: string;
+}
+
 /**
- * One article file. Only `updated` and `draft` are read, with a narrow reader rather than a
- * YAML parser: the build validates the whole frontmatter against its schema anyway.
+ * One article file. Only `updated` and `draft` are read here, with a narrow reader rather than
+ * a YAML parser: the site index (src/lib/site-index.ts) parses and validates the whole
+ * frontmatter against its schema.
  */
-export function readArticle(root: string, path: string): HealthArticle {
+export function readArticle(root: string, path: string): ArticleFile {
 	const file = relative(root, path).split('\\').join('/');
 	const [, , lang, ...rest] = file.split('/');
 	if (!isLocale(lang))
@@ -33,13 +40,14 @@ export function readArticle(root: string, path: string): HealthArticle {
 		file,
 		updated: updated && !Number.isNaN(updated.getTime()) ? updated : null,
 		draft: scalar(frontmatter, 'draft') === 'true',
+		frontmatter,
 		body: source.slice(match?.[0].length ?? 0),
 		bodyLine: match ? match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1) : 1,
 	};
 }
 
 /** Every `.mdx` file under `content/articles/<lang>/` in `root` (the project folder), in path order. */
-export function readArticles(root: string): HealthArticle[] {
+export function readArticles(root: string): ArticleFile[] {
 	const base = join(root, 'content/articles');
 	return readdirSync(base, { recursive: true, encoding: 'utf8' })
 		.filter((path) => path.endsWith('.mdx'))

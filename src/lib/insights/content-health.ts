@@ -70,7 +70,10 @@ const dayMs = 86_400_000;
 type Problem = Pick<Finding, 'severity' | 'kind' | 'message' | 'params'> & { line?: number };
 
 /** A finding about `article`; it keeps its line only when the body's first line is known. */
-function finding(article: HealthArticle, { line, ...problem }: Problem): Finding {
+function finding(
+	article: DatedArticle & { bodyLine?: number },
+	{ line, ...problem }: Problem,
+): Finding {
 	return {
 		...problem,
 		lang: article.lang,
@@ -129,19 +132,22 @@ function imageProblems(scan: ScannedMdx): Problem[] {
 		}));
 }
 
-/** A missing `updated` date, or one more than `outdatedMonths` before `cutoff`. */
-function dateProblems(article: HealthArticle, cutoff: Date): Problem[] {
-	if (!article.updated) {
-		return [
-			{
-				severity: 'error',
-				kind: 'no-date',
-				message: 'has no valid `updated` date in its frontmatter',
-				params: {},
-			},
-		];
-	}
-	if (article.updated >= cutoff) return [];
+/** A missing `updated` date. */
+function noDateProblems(article: HealthArticle): Problem[] {
+	if (article.updated) return [];
+	return [
+		{
+			severity: 'error',
+			kind: 'no-date',
+			message: 'has no valid `updated` date in its frontmatter',
+			params: {},
+		},
+	];
+}
+
+/** An `updated` date more than `outdatedMonths` before `cutoff`. */
+function outdatedProblems(article: DatedArticle, cutoff: Date): Problem[] {
+	if (!article.updated || article.updated >= cutoff) return [];
 	const updated = isoDate(article.updated);
 	return [
 		{
@@ -151,6 +157,14 @@ function dateProblems(article: HealthArticle, cutoff: Date): Problem[] {
 			params: { months: outdatedMonths, updated },
 		},
 	];
+}
+
+/** Findings in file order, then line, then kind. */
+function sorted(findings: Finding[]): Finding[] {
+	return findings.sort(
+		(a, b) =>
+			a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind),
+	);
 }
 
 /**
@@ -163,22 +177,49 @@ export function checkContent(
 	site: HealthSite,
 	now: Date,
 ): Finding[] {
+	return sorted([...checkContentFiles(articles, site), ...outdatedFindings(articles, now)]);
+}
+
+/**
+ * Everything {@link checkContent} finds that does not depend on the day: what the files say.
+ * The build runs it once (src/lib/site-index.ts); the dashboard adds {@link outdatedFindings}.
+ */
+export function checkContentFiles(articles: readonly HealthArticle[], site: HealthSite): Finding[] {
 	const published = articles.filter((a) => !a.draft);
 	const scans = new Map(published.map((a) => [a, scanMdx(a.body, a.bodyLine ?? 1)]));
 	const ids = new Map(published.map((a) => [`${a.lang}/${a.slug}`, pageIds(scans.get(a)!, site)]));
-	const cutoff = new Date(now);
-	cutoff.setUTCMonth(cutoff.getUTCMonth() - outdatedMonths);
 	const findings = published.flatMap((article) => {
 		const scan = scans.get(article)!;
 		return [
 			...translationProblems(article, articles),
 			...linkProblems(article, scan, ids, site).map((p) => ({ severity: 'error' as const, ...p })),
 			...imageProblems(scan),
-			...dateProblems(article, cutoff),
+			...noDateProblems(article),
 		].map((problem) => finding(article, problem));
 	});
-	return findings.sort(
-		(a, b) =>
-			a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.kind.localeCompare(b.kind),
+	return sorted(findings);
+}
+
+/** An article file as the date check needs it (no body). */
+export type DatedArticle = Pick<HealthArticle, 'lang' | 'slug' | 'file' | 'updated' | 'draft'>;
+
+/**
+ * "Not updated in 12 months" warnings for the published articles, as of `now`.
+ * @param now the day the 12 months are measured from.
+ */
+export function outdatedFindings(articles: readonly DatedArticle[], now: Date): Finding[] {
+	const cutoff = new Date(now);
+	cutoff.setUTCMonth(cutoff.getUTCMonth() - outdatedMonths);
+	return sorted(
+		articles
+			.filter((a) => !a.draft)
+			.flatMap((article) =>
+				outdatedProblems(article, cutoff).map((problem) => finding(article, problem)),
+			),
 	);
+}
+
+/** Both kinds of findings, in one order. */
+export function mergeFindings(...lists: readonly Finding[][]): Finding[] {
+	return sorted(lists.flat());
 }

@@ -46,15 +46,12 @@ export const GET: APIRoute = async ({ request, cookies, url }) => {
 	}
 	try {
 		const store = await adminStore();
-		const [votes, articles] = await Promise.all([
-			store.listVotes({
-				...(filters.since && { since: filters.since }),
-				...(filters.article && { article: filters.article }),
-				limit: dashboardVoteLimit,
-			}),
-			dashboardArticles(),
-		]);
-		return new Response(request.method === 'HEAD' ? null : votesCsv(votes, articles), {
+		const votes = await store.listVotes({
+			...(filters.since && { since: filters.since }),
+			...(filters.article && { article: filters.article }),
+			limit: dashboardVoteLimit,
+		});
+		return new Response(request.method === 'HEAD' ? null : votesCsv(votes, dashboardArticles()), {
 			headers: {
 				...adminHeaders,
 				'Content-Type': 'text/csv; charset=utf-8; header=present',
