@@ -9,8 +9,13 @@
  * Peak memory: the build's Node process reports its exact peak RSS (getrusage, through a preload
  * module); the whole tree (Node + Pagefind's service) is sampled from /proc every 100 ms.
  *
+ * Baseline: for each size, the same generated MDX files are also built by a bare Astro + MDX site
+ * (scripts/lib/bench-bare-site.ts: no adapter, layout, CSS, sitemap or Pagefind), with the same
+ * packages, right after our build. Its time is what Astro and MDX alone cost for these articles;
+ * our time is reported as a multiple of it.
+ *
  * Options: --sizes 100,1000,5000 (articles per language), --work-dir DIR (a temp dir),
- * --keep (leave the builds), --no-write (print only).
+ * --keep (leave the builds), --no-baseline (skip the bare site), --no-write (print only).
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
@@ -28,12 +33,13 @@ import {
 	writeResult,
 } from './bench-utils.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
+import { writeBareSite } from './lib/bench-bare-site.ts';
 import { peakReportFlags, sampleTree } from './process-memory.ts';
-import { lineChart } from './svg-chart.ts';
+import { lineChart, type Series } from './svg-chart.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 const usage =
-	'Usage: npm run bench:build -- [--sizes 100,1000,5000] [--work-dir DIR] [--keep] [--no-write]';
+	'Usage: npm run bench:build -- [--sizes 100,1000,5000] [--work-dir DIR] [--keep] [--no-baseline] [--no-write]';
 /** The issue's targets for 1,000 articles per language (2,000 article pages). */
 const target = { articles: 1000, seconds: 20, distMiB: 40 };
 
@@ -42,10 +48,14 @@ const flags = parseFlags(
 		sizes: { type: 'string', default: '100,1000,5000' },
 		'work-dir': { type: 'string' },
 		keep: { type: 'boolean', default: false },
+		baseline: { type: 'boolean', default: true },
+		'no-baseline': { type: 'boolean', default: false },
 		'no-write': { type: 'boolean', default: false },
 	},
 	usage,
 );
+/** Whether to build the bare Astro + MDX site too (`--baseline`, the default; `--no-baseline`). */
+const withBaseline = flags.baseline && !flags['no-baseline'];
 const sizes = flags.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.length === 0 || sizes.some((n) => !Number.isSafeInteger(n) || n < 1 || n > 9999)) {
 	usageError(
@@ -84,8 +94,10 @@ function phases(log: string) {
 	const vite = [...text.matchAll(new RegExp(`✓ built in ${duration}`, 'g'))].map((m) =>
 		seconds(m[1]!),
 	);
-	const afterPrerender = text.slice(text.indexOf('prerendering static routes'));
-	const prerender = new RegExp(`✓ Completed in ${duration}`).exec(afterPrerender);
+	// "prerendering static routes" with an adapter (ours), "generating" without (the baseline).
+	const routesAt = text.search(/(?:prerender|generat)ing static routes/);
+	const prerender =
+		routesAt < 0 ? null : new RegExp(`✓ Completed in ${duration}`).exec(text.slice(routesAt));
 	const sync = new RegExp(`\\[types\\] Generated ${duration}`).exec(text);
 	const pagefind = /\[hc-pagefind\] Indexed .* in (\d+) ms/.exec(text);
 	return {
@@ -94,6 +106,19 @@ function phases(log: string) {
 		prerenderS: prerender ? seconds(prerender[1]!) : null,
 		pagefindS: pagefind ? Number(pagefind[1]) / 1000 : null,
 	};
+}
+
+/** The phases as one line: "sync 1.2 s, Vite 9.1 + 0.1 s, prerender 20.3 s, Pagefind 2.0 s". */
+function describePhases(p: ReturnType<typeof phases>): string {
+	const s = (n: number) => `${Math.round(n * 10) / 10}`;
+	return [
+		p.contentSyncS !== null && `sync ${s(p.contentSyncS)} s`,
+		p.viteBuildsS.length > 0 && `Vite ${p.viteBuildsS.map(s).join(' + ')} s`,
+		p.prerenderS !== null && `prerender ${s(p.prerenderS)} s`,
+		p.pagefindS !== null && `Pagefind ${s(p.pagefindS)} s`,
+	]
+		.filter(Boolean)
+		.join(', ');
 }
 
 /** Runs `astro build` in `root`, measuring wall time and memory; the log goes to a file. */
@@ -133,7 +158,35 @@ async function build(root: string) {
 	};
 }
 
-/** Generates, builds and measures one knowledge base size. */
+/**
+ * Builds the bare Astro + MDX site (scripts/lib/bench-bare-site.ts) on the articles of the
+ * knowledge base at `kbRoot`, in its own folder next to it, and measures it like ours.
+ */
+async function measureBaseline(kbRoot: string, perLanguage: number, workDir: string) {
+	const root = join(workDir, `bare-${perLanguage}`);
+	await writeBareSite(root, join(kbRoot, 'content/articles'));
+	const loadBefore = loadAverage();
+	console.log(`  building the bare Astro + MDX baseline (load average ${loadBefore.join(' ')})…`);
+	const result = await build(root);
+	const loadAfter = loadAverage();
+	const dist = join(root, 'dist');
+	const [total, html] = await Promise.all([du(dist), du(dist, (name) => name.endsWith('.html'))]);
+	const baseline = {
+		pages: html.files,
+		seconds: Math.round(result.seconds * 10) / 10,
+		phases: result.phases,
+		nodePeakMiB: result.memory.nodePeakMiB,
+		distMiB: mib(total.bytes),
+		loadAverage: { start: loadBefore, end: loadAfter },
+	};
+	console.log(
+		`  baseline: ${baseline.pages} pages in ${baseline.seconds} s (${describePhases(baseline.phases)}), node peak ${baseline.nodePeakMiB} MiB, dist ${baseline.distMiB} MiB`,
+	);
+	if (!flags.keep) await rm(root, { recursive: true, force: true });
+	return baseline;
+}
+
+/** Generates, builds and measures one knowledge base size (and the baseline on it). */
 async function measure(perLanguage: number, workDir: string) {
 	console.log(`\n${perLanguage} articles per language: generating…`);
 	const kb = await generateKnowledgeBase(join(workDir, `kb-${perLanguage}`), perLanguage);
@@ -173,10 +226,16 @@ async function measure(perLanguage: number, workDir: string) {
 		loadAverage: { start: loadBefore, end: loadAfter },
 	};
 	console.log(
-		`  ${row.pages} pages in ${row.seconds} s, node peak ${row.memory.nodePeakMiB} MiB, dist ${row.distMiB} MiB`,
+		`  ${row.pages} pages in ${row.seconds} s (${describePhases(row.phases)}), node peak ${row.memory.nodePeakMiB} MiB, dist ${row.distMiB} MiB`,
 	);
+	const baseline = withBaseline ? await measureBaseline(kb.root, perLanguage, workDir) : null;
 	if (!flags.keep) await rm(kb.root, { recursive: true, force: true });
-	return row;
+	return {
+		...row,
+		baseline,
+		/** Our build time as a multiple of the baseline's. */
+		timesBaseline: baseline ? Math.round((row.seconds / baseline.seconds) * 100) / 100 : null,
+	};
 }
 
 type Row = Awaited<ReturnType<typeof measure>>;
@@ -187,14 +246,22 @@ type Row = Awaited<ReturnType<typeof measure>>;
  * linearity is judged on the slopes, not on the per-page averages.
  */
 function slopes(rows: Row[]) {
+	const per1000 = (delta: number, pages: number) => Math.round((delta / pages) * 1000 * 10) / 10;
 	return rows.slice(1).map((row, i) => {
 		const prev = rows[i]!;
 		const pages = row.pages - prev.pages;
 		return {
 			from: prev.perLanguage,
 			to: row.perLanguage,
-			secondsPer1000Pages: Math.round(((row.seconds - prev.seconds) / pages) * 1000 * 10) / 10,
-			distMiBPer1000Pages: Math.round(((row.distMiB - prev.distMiB) / pages) * 1000 * 10) / 10,
+			secondsPer1000Pages: per1000(row.seconds - prev.seconds, pages),
+			distMiBPer1000Pages: per1000(row.distMiB - prev.distMiB, pages),
+			baselineSecondsPer1000Pages:
+				row.baseline && prev.baseline
+					? per1000(
+							row.baseline.seconds - prev.baseline.seconds,
+							row.baseline.pages - prev.baseline.pages,
+						)
+					: null,
 		};
 	});
 }
@@ -218,10 +285,13 @@ printTable([
 		'articles/lang',
 		'pages',
 		'time s',
+		'bare s',
+		'× bare',
 		's/1k pages',
 		'node peak MiB',
 		'tree peak MiB',
 		'dist MiB',
+		'bare MiB',
 		'client MiB',
 		'page KiB',
 		'index MiB',
@@ -231,10 +301,13 @@ printTable([
 		String(r.perLanguage),
 		String(r.pages),
 		r.seconds.toFixed(1),
+		r.baseline?.seconds.toFixed(1) ?? '–',
+		r.timesBaseline?.toFixed(2) ?? '–',
 		r.per1000Pages.seconds.toFixed(1),
 		r.memory.nodePeakMiB.toFixed(0),
 		r.memory.treeSampledPeakMiB.toFixed(0),
 		r.distMiB.toFixed(1),
+		r.baseline?.distMiB.toFixed(1) ?? '–',
 		r.clientMiB.toFixed(1),
 		r.averagePageKiB.toFixed(1),
 		r.searchIndexMiB.toFixed(1),
@@ -243,8 +316,10 @@ printTable([
 ]);
 const growth = slopes(rows);
 for (const s of growth) {
+	const bare =
+		s.baselineSecondsPer1000Pages === null ? '' : ` (bare: +${s.baselineSecondsPer1000Pages} s)`;
 	console.log(
-		`  ${s.from}→${s.to} articles/lang: +${s.secondsPer1000Pages} s and +${s.distMiBPer1000Pages} MiB per 1,000 more pages`,
+		`  ${s.from}→${s.to} articles/lang: +${s.secondsPer1000Pages} s${bare} and +${s.distMiBPer1000Pages} MiB per 1,000 more pages`,
 	);
 }
 const atTarget = rows.find((r) => r.perLanguage === target.articles);
@@ -253,16 +328,40 @@ if (atTarget) {
 	console.log(
 		`\nTargets at ${target.articles} articles per language: build ${atTarget.seconds} s < ${target.seconds} s ${ok(atTarget.seconds < target.seconds)}; dist ${atTarget.distMiB} MiB < ${target.distMiB} MiB ${ok(atTarget.distMiB < target.distMiB)} (client alone ${atTarget.clientMiB} MiB)`,
 	);
+	if (atTarget.baseline) {
+		console.log(
+			`Bare Astro + MDX on the same articles: ${atTarget.baseline.seconds} s (${describePhases(atTarget.baseline.phases)}), dist ${atTarget.baseline.distMiB} MiB; ours takes ${atTarget.timesBaseline}× as long`,
+		);
+	}
 }
 
 if (!flags['no-write']) {
+	const series: Series[] = [
+		{
+			name: 'help center: full build',
+			points: rows.map((r) => ({ x: r.perLanguage, y: r.seconds, label: `${r.seconds} s` })),
+		},
+	];
+	const bare = rows.flatMap((r) =>
+		r.baseline ? [{ x: r.perLanguage, y: r.baseline.seconds }] : [],
+	);
+	if (bare.length > 0) {
+		series.push({
+			name: 'baseline: bare Astro + MDX, same articles',
+			dashed: true,
+			points: bare.map((p) => ({ ...p, label: `${p.y} s` })),
+		});
+	}
 	const json = await writeResult('build.json', {
 		benchmark: 'bench:build',
-		command: `npm run bench:build -- --sizes ${sizes.join(',')}`,
+		command: `npm run bench:build -- --sizes ${sizes.join(',')}${withBaseline ? '' : ' --no-baseline'}`,
 		date: new Date().toISOString(),
 		machine: machine(),
 		loadAverage: { start: runLoad, end: loadAverage() },
 		targets: { at: target.articles, maxSeconds: target.seconds, maxDistMiB: target.distMiB },
+		baselineSite: withBaseline
+			? 'bare Astro + @astrojs/mdx (scripts/lib/bench-bare-site.ts)'
+			: null,
 		results: rows,
 		growth,
 	});
@@ -272,7 +371,7 @@ if (!flags['no-write']) {
 			title: 'astro build time vs knowledge base size (2 cores, shared)',
 			xLabel: 'articles per language (pages ≈ 2 × articles)',
 			yLabel: 'build wall time, s',
-			points: rows.map((r) => ({ x: r.perLanguage, y: r.seconds, label: `${r.seconds} s` })),
+			series,
 			target: { y: target.seconds, label: `target: ${target.seconds} s at 1,000 per language` },
 		}),
 	);

@@ -1,17 +1,32 @@
 /**
- * A tiny line chart as an SVG string, for benchmark results (no charting dependency): one
- * series of points with labelled axes, a dashed target line and the values written at the points.
+ * A tiny line chart as an SVG string, for benchmark results (no charting dependency): one or more
+ * series of points with labelled axes, a legend when there are several, a dashed target line and
+ * the values written at the points.
  */
+
+/** One line of a chart. */
+export interface Series {
+	/** Shown in the legend (when the chart has more than one series). */
+	name: string;
+	points: { x: number; y: number; label?: string }[];
+	/** Stroke colour; the palette's next one when left out. */
+	color?: string;
+	/** A dashed line, e.g. for a baseline. */
+	dashed?: boolean;
+}
 
 /** What `lineChart` draws. */
 export interface LineChart {
 	title: string;
 	xLabel: string;
 	yLabel: string;
-	points: { x: number; y: number; label?: string }[];
+	series: Series[];
 	/** A horizontal line, e.g. a budget. */
 	target?: { y: number; label: string };
 }
+
+/** Line colours in series order, readable on white. */
+const palette = ['#0f6390', '#5b6b7a', '#7c3aed', '#15803d'];
 
 const escape = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -29,8 +44,9 @@ export function lineChart(chart: LineChart): string {
 	const pad = { left: 64, right: 24, top: 48, bottom: 56 };
 	const plotW = width - pad.left - pad.right;
 	const plotH = height - pad.top - pad.bottom;
-	const xMax = niceMax(Math.max(...chart.points.map((p) => p.x)));
-	const yMax = niceMax(Math.max(...chart.points.map((p) => p.y), chart.target?.y ?? 0));
+	const all = chart.series.flatMap((s) => s.points);
+	const xMax = niceMax(Math.max(...all.map((p) => p.x)));
+	const yMax = niceMax(Math.max(...all.map((p) => p.y), chart.target?.y ?? 0));
 	const round = (v: number) => Math.round(v * 10) / 10;
 	const sx = (x: number) => round(pad.left + (x / xMax) * plotW);
 	const sy = (y: number) => round(pad.top + plotH - (y / yMax) * plotH);
@@ -65,14 +81,38 @@ export function lineChart(chart: LineChart): string {
 			`<text x="${width - pad.right}" y="${y - 6}" text-anchor="end" fill="#c2410c">${escape(chart.target.label)}</text>`,
 		);
 	}
-	const sorted = [...chart.points].sort((a, b) => a.x - b.x);
-	const line = sorted.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
-	parts.push(`<polyline points="${line}" fill="none" stroke="#0f6390" stroke-width="2.5"/>`);
-	for (const p of sorted) {
+	for (const [index, series] of chart.series.entries()) {
+		const color = series.color ?? palette[index % palette.length]!;
+		const sorted = [...series.points].sort((a, b) => a.x - b.x);
+		const line = sorted.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
+		const dash = series.dashed ? ' stroke-dasharray="8 5"' : '';
 		parts.push(
-			`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="4" fill="#0f6390"/>`,
-			`<text x="${sx(p.x).toFixed(1)}" y="${(sy(p.y) - 10).toFixed(1)}" text-anchor="middle">${escape(p.label ?? fmt(p.y))}</text>`,
+			`<polyline points="${line}" fill="none" stroke="${color}" stroke-width="2.5"${dash}/>`,
 		);
+		for (const p of sorted) {
+			// The value goes above the point, or below it and to the side (clear of the other line, of
+			// the x axis and of the right edge) when another series is higher at this x.
+			const below = all.some((q) => q.x === p.x && q.y > p.y);
+			const right = sx(p.x) < width - pad.right - 60;
+			const label = below
+				? {
+						x: sx(p.x) + (right ? 8 : -8),
+						y: Math.min(sy(p.y) + 16, sy(0) - 4),
+						anchor: right ? 'start' : 'end',
+					}
+				: { x: sx(p.x), y: sy(p.y) - 10, anchor: 'middle' };
+			parts.push(
+				`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="4" fill="${color}"/>`,
+				`<text x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}" text-anchor="${label.anchor}" fill="${color}">${escape(p.label ?? fmt(p.y))}</text>`,
+			);
+		}
+		if (chart.series.length > 1) {
+			const y = pad.top + 8 + index * 18;
+			parts.push(
+				`<line x1="${pad.left + 12}" x2="${pad.left + 40}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2.5"${dash}/>`,
+				`<text x="${pad.left + 48}" y="${y + 4}">${escape(series.name)}</text>`,
+			);
+		}
 	}
 	parts.push('</svg>');
 	return `${parts.join('\n')}\n`;
