@@ -32,6 +32,16 @@ describe('HealthList', () => {
 			message: '…',
 			params: { months: 12, updated: '2025-10-01' },
 		},
+		{
+			severity: 'error',
+			kind: 'broken-anchor',
+			lang: 'en',
+			slug: 'yahoo-mail',
+			file: 'content/articles/en/yahoo-mail.mdx',
+			line: 42,
+			message: '…',
+			params: { url: '#nowhere' },
+		},
 	];
 
 	test('renders each finding in the reader language with its severity in words', async () => {
@@ -45,6 +55,15 @@ describe('HealthList', () => {
 		expect(text(html)).toContain(
 			'Waarschuwing: Al 12 maanden niet bijgewerkt (laatst op 1 oktober 2025).',
 		);
+	});
+
+	test('names the line of a finding that has one, so the author can go straight to it', async () => {
+		const html = await container.renderToString(HealthList, {
+			props: { findings },
+			locals: locals('en'),
+		});
+		expect(text(html)).toContain('content/articles/en/yahoo-mail.mdx:42');
+		expect(text(html)).not.toContain('content/articles/nl/gmail.mdx:');
 	});
 
 	test('renders a reassuring line when there is nothing to report', async () => {
