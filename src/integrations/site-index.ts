@@ -3,7 +3,7 @@
  * from `content/` once per build, and again in `astro dev` whenever a content file changes.
  */
 import type { AstroIntegration } from 'astro';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSiteIndex, siteIndexModule } from '../lib/site-index.ts';
 
@@ -18,6 +18,8 @@ export default function siteIndex(): AstroIntegration {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
 				const root = fileURLToPath(config.root);
 				const contentDir = resolve(root, 'content');
+				const read = () => siteIndexModule(readSiteIndex(root, { drafts: command === 'dev' }));
+				let built: string | undefined;
 				updateConfig({
 					vite: {
 						plugins: [
@@ -28,12 +30,15 @@ export default function siteIndex(): AstroIntegration {
 								},
 								load(moduleId) {
 									if (moduleId !== resolvedId) return undefined;
-									return siteIndexModule(readSiteIndex(root, { drafts: command === 'dev' }));
+									if (command !== 'build') return read();
+									// Content does not change during a build: one read for all its environments.
+									built ??= read();
+									return built;
 								},
 								configureServer(server) {
 									server.watcher.add(join(contentDir, '**'));
 									server.watcher.on('all', (_event, file) => {
-										if (!resolve(file).startsWith(contentDir)) return;
+										if (!resolve(file).startsWith(contentDir + sep)) return;
 										for (const environment of Object.values(server.environments)) {
 											const module = environment.moduleGraph.getModuleById(resolvedId);
 											if (module) environment.moduleGraph.invalidateModule(module);
