@@ -19,7 +19,8 @@ import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { linkPackages } from './lib/link-packages.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -263,7 +264,7 @@ const outDir = flags['build-dir'] ? resolve(flags['build-dir']) : join(workDir, 
 if (!flags['build-dir']) {
 	// The built server imports packages by name: resolvable from the temp folder through a link.
 	if (!existsSync(join(workDir, 'node_modules'))) {
-		await symlink(join(projectRoot, 'node_modules'), join(workDir, 'node_modules'), 'dir');
+		linkPackages(projectRoot, workDir);
 	}
 	build(outDir, join(workDir, 'build.log'));
 }

@@ -6,11 +6,12 @@
  *
  * Usage: node scripts/generate-kb.ts <target-dir> [--per-language 1000] [--seed 1]
  */
-import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import GithubSlugger from 'github-slugger';
 import { locales, type Locale } from '../src/i18n/locales.ts';
+import { linkPackages } from './lib/link-packages.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 /** What a build needs; everything else (dist, data, .git, tests) stays behind. */
@@ -310,7 +311,7 @@ export async function generateKnowledgeBase(
 	for (const entry of copied) {
 		await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
 	}
-	await symlink(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+	linkPackages(projectRoot, root);
 	const providers = JSON.parse(
 		await readFile(join(projectRoot, 'content/providers.json'), 'utf8'),
 	) as { id: string }[];

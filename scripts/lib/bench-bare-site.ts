@@ -12,7 +12,8 @@
  * (`syntaxHighlight: false`), so the baseline differs from it in the site, not in the MDX
  * pipeline. Its caches are its own, so it neither reads nor overwrites this project's.
  */
-import { cp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { linkPackages } from './link-packages.ts';
 import { dirname, join, resolve } from 'node:path';
 
 const projectRoot = join(import.meta.dirname, '../..');
@@ -40,10 +41,6 @@ function siteFiles(): Record<string, string> {
 			"\toutput: 'static',",
 			'\tintegrations: [mdx()],',
 			'\tmarkdown: { syntaxHighlight: false },',
-			// Its own caches: the defaults (node_modules/.astro and .vite) are the project's, through
-			// the link, which other builds and `astro dev` use.
-			"\tcacheDir: './.astro-cache',",
-			"\tvite: { cacheDir: './.vite-cache' },",
 			'});',
 			'',
 		].join('\n'),
@@ -105,7 +102,7 @@ export async function writeBareSite(root: string, articlesDir: string): Promise<
 	await rm(target, { recursive: true, force: true });
 	await mkdir(target, { recursive: true });
 	await cp(articlesDir, join(target, 'content/articles'), { recursive: true });
-	await symlink(join(projectRoot, 'node_modules'), join(target, 'node_modules'), 'dir');
+	linkPackages(projectRoot, target);
 	for (const [path, text] of Object.entries(siteFiles())) {
 		await mkdir(dirname(join(target, path)), { recursive: true });
 		await writeFile(join(target, path), text);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkPackages } from '../../scripts/lib/link-packages.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +13,7 @@ beforeAll(() => {
 	for (const entry of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'content']) {
 		cpSync(join(root, entry), join(dir, entry), { recursive: true });
 	}
-	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+	linkPackages(root, dir);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

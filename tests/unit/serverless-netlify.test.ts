@@ -5,7 +5,8 @@
  * standing in for a separate serverless instance, all sharing one new PostgreSQL database.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { linkPackages } from '../../scripts/lib/link-packages.ts';
 import { join } from 'node:path';
 import type { Challenge } from 'altcha-lib';
 import postgres from 'postgres';
@@ -92,7 +93,7 @@ describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () =>
 		]) {
 			cpSync(join(root, entry), join(project.dir, entry), { recursive: true });
 		}
-		symlinkSync(join(root, 'node_modules'), join(project.dir, 'node_modules'));
+		linkPackages(root, project.dir);
 		const buildEnv: NodeJS.ProcessEnv = { ...process.env, DEPLOY_TARGET: 'netlify', NO_COLOR: '1' };
 		delete buildEnv['HC_OUT_DIR'];
 		const build = spawnSync(
