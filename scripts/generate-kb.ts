@@ -1,6 +1,6 @@
 /**
  * Synthetic knowledge base for the search benchmark: copies the project (sources, content,
- * config; node_modules linked) into a folder and adds N generated articles per language, so
+ * config; packages linked, caches not) into a folder and adds N generated articles per language, so
  * search can be measured at a size the real help center may grow to. Never writes into this
  * project's content/.
  *

@@ -10,11 +10,12 @@
  *
  * The Markdown setting that changes MDX processing is the help center's own
  * (`syntaxHighlight: false`), so the baseline differs from it in the site, not in the MDX
- * pipeline. Its caches are its own, so it neither reads nor overwrites this project's.
+ * pipeline. Its caches are its own (./link-packages.ts), so it neither reads nor overwrites this
+ * project's.
  */
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { linkPackages } from './link-packages.ts';
 import { dirname, join, resolve } from 'node:path';
+import { linkPackages } from './link-packages.ts';
 
 const projectRoot = join(import.meta.dirname, '../..');
 
@@ -93,7 +94,7 @@ function siteFiles(): Record<string, string> {
 
 /**
  * Writes the bare site to `root` (replacing it): its sources, a copy of the MDX articles in
- * `articlesDir` (a knowledge base's content/articles) and a link to this project's node_modules,
+ * `articlesDir` (a knowledge base's content/articles) and links to this project's packages,
  * so it builds with the same packages into `<root>/dist`.
  */
 export async function writeBareSite(root: string, articlesDir: string): Promise<void> {
