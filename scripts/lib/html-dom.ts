@@ -4,6 +4,7 @@
  * contents stay text, every element keeps its line and column for error messages).
  */
 import { HtmlValidate, Parser, StaticConfigLoader, type HtmlElement } from 'html-validate';
+import { decodeEntities } from '../../src/lib/html-entities.ts';
 
 let config: ReturnType<HtmlValidate['getConfigFor']> | undefined;
 
@@ -31,28 +32,10 @@ export function where(element: HtmlElement): string {
 	return `${filename}:${line}:${column}`;
 }
 
-const named: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: '\u00a0',
-};
-
 /**
  * An element's text as a reader sees it: the parser keeps character references as written
- * (`doesn&#39;t`), so the ones a build writes are decoded here; whitespace is trimmed.
+ * (`doesn&#39;t`), so they are decoded here; whitespace is trimmed.
  */
 export function readableText(element: HtmlElement): string {
-	return element.textContent
-		.replace(
-			/&(?:#(\d+)|#x([\da-f]+)|([a-z]+));/gi,
-			(whole, dec?: string, hex?: string, name?: string) => {
-				if (dec) return String.fromCodePoint(Number(dec));
-				if (hex) return String.fromCodePoint(parseInt(hex, 16));
-				return named[name!.toLowerCase()] ?? whole;
-			},
-		)
-		.trim();
+	return decodeEntities(element.textContent).trim();
 }

@@ -9,6 +9,7 @@ describe('headingText()', () => {
 		['snake_case_woord en __vet__', 'snake_case_woord en vet'],
 		['\\*ster\\* &amp; ~~weg~~', '*ster* & weg'],
 		['Tekst ![plaatje](a.png) erna', 'Tekst  erna'],
+		['Don&#39;t &#x2014; `&amp;` &bogus;', "Don't — &amp; &bogus;"],
 	])('returns the rendered text of %j', (markdown, text) => {
 		expect(headingText(markdown)).toBe(text);
 	});

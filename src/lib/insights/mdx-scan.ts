@@ -5,6 +5,7 @@
  * (`## …`), which is all the articles use (setext headings would be missed).
  */
 import GithubSlugger from 'github-slugger';
+import { decodeEntities } from '../html-entities.ts';
 
 /** A heading and the id Astro renders for it. */
 export interface ScannedHeading {
@@ -73,15 +74,6 @@ function withoutFences(body: string): string {
 const withoutCodeSpans = (text: string) =>
 	text.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (span) => blank(span));
 
-const entities: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: '\u00a0',
-};
-
 /**
  * A heading's text content as the rendered HTML has it: link text kept, images, JSX
  * expressions and tags dropped, emphasis and code markers removed, escapes and entities decoded.
@@ -91,7 +83,7 @@ export function headingText(markdown: string): string {
 	// is Markdown syntax.
 	const kept: string[] = [];
 	const keep = (text: string) => `\uE000${kept.push(text) - 1}\uE001`;
-	return markdown
+	const text = markdown
 		.replace(/(`+)(?!`)(.*?[^`])\1(?!`)/g, (_, _ticks: string, inner: string) =>
 			keep(/^ .* $/.test(inner) && inner.trim() !== '' ? inner.slice(1, -1) : inner),
 		)
@@ -102,15 +94,8 @@ export function headingText(markdown: string): string {
 		.replace(/\{[^{}]*\}/g, '')
 		.replace(/<\/?[A-Za-z][^<>]*>/g, '')
 		.replace(/(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-		.replace(/(?<![\p{L}\p{N}])([*_])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}])/gu, '$2')
-		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-			if (name[0] === '#') {
-				const point =
-					name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-				return String.fromCodePoint(point);
-			}
-			return entities[name.toLowerCase()] ?? entity;
-		})
+		.replace(/(?<![\p{L}\p{N}])([*_])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}])/gu, '$2');
+	return decodeEntities(text)
 		.replace(/\uE000(\d+)\uE001/g, (_, i: string) => kept[Number(i)]!)
 		.trim();
 }
