@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { belowBudget, formatFindings, formatTable, type PageResult } from './lib/audit-report.ts';
-import { auditPage, launchChrome, type AuditTarget } from './lib/lighthouse-run.ts';
+import type { AuditTarget } from './lib/lighthouse-run.ts';
 import { parseFlags, usageError } from './bench-utils.ts';
 
 const usage = 'Usage: npm run audit -- [--budget <0-100>]   (default budget: 100)';
@@ -44,6 +44,9 @@ function freePort(): Promise<number> {
 		});
 	});
 }
+
+// Lighthouse takes seconds to import: only once the flags are known to be good.
+const { auditPage, launchChrome } = await import('./lib/lighthouse-run.ts');
 
 const noindex = "noindex on purpose: a results page's content is the reader's query";
 const root = join(import.meta.dirname, '..');

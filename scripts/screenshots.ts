@@ -89,7 +89,6 @@ const shots: Shot[] = [
 			await page.getByRole('button', { name: lang === 'nl' ? 'Nee' : 'No', exact: true }).click();
 			await page.locator('#feedback button[type="submit"]').last().click();
 			await page.locator('#feedback-reasons-error').waitFor();
-			await page.locator('#feedback').scrollIntoViewIfNeeded();
 		},
 	},
 	{ name: '404', path: (lang) => `/${lang}/does-not-exist/` },
@@ -183,6 +182,8 @@ async function main(): Promise<void> {
 					for (const lang of langs) {
 						const { page, close } = await open(browser, base + shot.path(lang), device, scheme);
 						await shot.prepare?.(page, lang);
+						// From the top: a full-page picture taken scrolled down draws the sticky header there.
+						await page.evaluate(() => window.scrollTo(0, 0));
 						const file = `${shot.name}-${lang}-${device}-${scheme}.png`;
 						await page.screenshot({ path: join(out, file), fullPage: true });
 						await close();
