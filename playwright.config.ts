@@ -20,6 +20,9 @@ const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Its own folder, which it empties at the start: npm test's logs and the screenshots in
+	// test-results/ stay.
+	outputDir: 'test-results/e2e',
 	fullyParallel: true,
 	forbidOnly: !!process.env['CI'],
 	retries: 0,

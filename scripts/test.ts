@@ -9,7 +9,7 @@
  * stages (and not what they need: run `npm run build` first for the ones reading the build).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatStageTable, type StageResult } from './lib/stage-table.ts';
@@ -37,7 +37,9 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 /** Runs one stage with its output in its log file; resolves to its result. */
 function run(stage: Stage): Promise<StageResult> {
 	const log = join(logDir, `${stage.name}.log`);
+	mkdirSync(logDir, { recursive: true });
 	const out = createWriteStream(log);
+	out.on('error', (error) => console.error(`${stage.name}: cannot write ${log}: ${error.message}`));
 	const begin = performance.now();
 	console.log(`▶ ${stage.name}: ${stage.command.join(' ')}`);
 	return new Promise((resolve) => {
@@ -50,12 +52,13 @@ function run(stage: Stage): Promise<StageResult> {
 		child.stderr.pipe(out, { end: false });
 		child.on('close', (code, signal) => {
 			out.end(() => {
+				const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
 				const result: StageResult = {
 					name: stage.name,
 					status: code === 0 ? 'passed' : 'failed',
 					startedAt: (begin - started) / 1000,
 					seconds: seconds(begin),
-					summary: stage.summary?.(readFileSync(log, 'utf8')) ?? '',
+					summary: stage.summary?.(text) ?? '',
 				};
 				const mark = result.status === 'passed' ? '✓' : '✗';
 				console.log(
@@ -63,7 +66,7 @@ function run(stage: Stage): Promise<StageResult> {
 				);
 				if (result.status === 'failed') {
 					console.log(`--- ${stage.name} failed (${signal ?? `exit ${code}`}); its log (${log}):`);
-					console.log(readFileSync(log, 'utf8'));
+					console.log(text);
 					console.log(`--- end of ${stage.name}`);
 				}
 				resolve(result);
