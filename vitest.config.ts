@@ -22,8 +22,9 @@ export default getViteConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
-					testTimeout: 120_000,
-					hookTimeout: 300_000,
+					// Builds and installs: seconds on a quiet machine, minutes on a crowded one.
+					testTimeout: 300_000,
+					hookTimeout: 600_000,
 					maxWorkers: 3,
 				},
 			},

@@ -9,7 +9,7 @@
  * stages (and not what they need: run `npm run build` first for the ones reading the build).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatStageTable, type StageResult } from './lib/stage-table.ts';
@@ -38,40 +38,43 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 function run(stage: Stage): Promise<StageResult> {
 	const log = join(logDir, `${stage.name}.log`);
 	mkdirSync(logDir, { recursive: true });
-	const out = createWriteStream(log);
-	out.on('error', (error) => console.error(`${stage.name}: cannot write ${log}: ${error.message}`));
+	// The child writes to the file itself: nothing is lost when it exits with output still in a
+	// pipe, and a log of megabytes costs this process nothing.
+	const fd = openSync(log, 'w');
 	const begin = performance.now();
 	console.log(`▶ ${stage.name}: ${stage.command.join(' ')}`);
 	return new Promise((resolve) => {
 		const child = spawn(stage.command[0]!, stage.command.slice(1), {
 			cwd: root,
-			env: { ...process.env, FORCE_COLOR: '0', ...stage.env },
-			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...stage.env },
+			stdio: ['ignore', fd, fd],
 		});
-		child.stdout.pipe(out, { end: false });
-		child.stderr.pipe(out, { end: false });
-		child.on('close', (code, signal) => {
-			out.end(() => {
-				const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
-				const result: StageResult = {
-					name: stage.name,
-					status: code === 0 ? 'passed' : 'failed',
-					startedAt: (begin - started) / 1000,
-					seconds: seconds(begin),
-					summary: stage.summary?.(text) ?? '',
-				};
-				const mark = result.status === 'passed' ? '✓' : '✗';
-				console.log(
-					`${mark} ${stage.name} in ${result.seconds.toFixed(1)} s${result.summary ? ` (${result.summary})` : ''}`,
-				);
-				if (result.status === 'failed') {
-					console.log(`--- ${stage.name} failed (${signal ?? `exit ${code}`}); its log (${log}):`);
-					console.log(text);
-					console.log(`--- end of ${stage.name}`);
-				}
-				resolve(result);
-			});
-		});
+		let finished = false;
+		const done = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
+			if (finished) return; // 'error' (it could not start) and 'exit' may both come
+			finished = true;
+			closeSync(fd);
+			const text = readFileSync(log, 'utf8') + (error ? `\n${error.message}\n` : '');
+			const result: StageResult = {
+				name: stage.name,
+				status: code === 0 ? 'passed' : 'failed',
+				startedAt: (begin - started) / 1000,
+				seconds: seconds(begin),
+				summary: stage.summary?.(text) ?? '',
+			};
+			const mark = result.status === 'passed' ? '✓' : '✗';
+			console.log(
+				`${mark} ${stage.name} in ${result.seconds.toFixed(1)} s${result.summary ? ` (${result.summary})` : ''}`,
+			);
+			if (result.status === 'failed') {
+				console.log(`--- ${stage.name} failed (${signal ?? `exit ${code}`}); its log (${log}):`);
+				console.log(text);
+				console.log(`--- end of ${stage.name}`);
+			}
+			resolve(result);
+		};
+		child.on('error', (error) => done(null, null, error));
+		child.on('exit', (code, signal) => done(code, signal));
 	});
 }
 

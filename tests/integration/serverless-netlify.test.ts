@@ -118,7 +118,7 @@ describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () =>
 		// The instances run in an empty folder: nothing may depend on (or write to) a local disk.
 		cwd = join(project.dir, 'instance-cwd');
 		mkdirSync(cwd);
-	}, 120_000);
+	});
 
 	afterAll(async () => {
 		await database?.drop();
