@@ -39,7 +39,8 @@ export default getViteConfig({
 					include: ['tests/reliability/**/*.test.ts'],
 					testTimeout: 180_000,
 					hookTimeout: 120_000,
-					maxWorkers: 3,
+					// One file at a time: each loads the server to its limit; the stage runs beside others.
+					fileParallelism: false,
 				},
 			},
 		],
