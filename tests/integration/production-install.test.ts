@@ -74,7 +74,7 @@ describe('a production install (npm ci --omit=dev, npm run serve)', () => {
 			if (Date.now() > deadline) throw new Error(`npm run serve did not start in 60 s:\n${output}`);
 			await new Promise((r) => setTimeout(r, 200));
 		}
-	}, 300_000);
+	});
 
 	afterAll(async () => {
 		if (server && server.exitCode === null) {
