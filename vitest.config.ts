@@ -30,7 +30,13 @@ export default getViteConfig({
 			},
 			{
 				extends: true,
-				test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], testTimeout: 120_000 },
+				test: {
+					name: 'dist',
+					include: ['tests/dist/**/*.test.ts'],
+					// Their setup reads every built page: more than Vitest's 10 s on a crowded machine.
+					testTimeout: 120_000,
+					hookTimeout: 120_000,
+				},
 			},
 			{
 				extends: true,
