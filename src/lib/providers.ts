@@ -1,3 +1,16 @@
+import type { Locale } from '../i18n/locales.ts';
+
+/** What names a provider record for readers: its brand and, for one of several records, which. */
+export interface ProviderName {
+	name: string;
+	variant?: { readonly [L in Locale]: string } | undefined;
+}
+
+/** "Zoho Mail (eigen domein, datacenter in de EU)", or just the name when the brand has one record. */
+export function providerLabel(p: ProviderName, lang: Locale): string {
+	return p.variant ? `${p.name} (${p.variant[lang]})` : p.name;
+}
+
 /** The part of a provider that e-mail matching needs (also shipped to the browser). */
 export interface ProviderDomains {
 	id: string;
