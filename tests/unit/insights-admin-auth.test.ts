@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
 import {
 	attemptLogin,
 	createSession,

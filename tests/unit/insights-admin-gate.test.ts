@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
-import type { FeedbackStore } from '../../src/lib/feedback/store.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
+import type { FeedbackStore } from '../../src/lib/store/store.ts';
 import { createSession } from '../../src/lib/insights/admin-auth.ts';
 import { adminLang, dashboardUrl, parseFilters } from '../../src/lib/insights/admin-filters.ts';
 import { adminAccess, decideAdmin, type GateInput } from '../../src/lib/insights/admin-gate.ts';

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { isCrossSite } from '../feedback/origin.ts';
-import type { FeedbackStore } from '../feedback/store.ts';
+import type { FeedbackStore } from '../store/store.ts';
 import { attemptLogin, verifySession } from './admin-auth.ts';
 import { adminConfig, type AdminConfig } from './admin-config.ts';
 import { dashboardUrl, parseFilters } from './admin-filters.ts';

@@ -1,31 +1,17 @@
 /**
- * What the dashboard reads on the server: the feedback store (the same FEEDBACK_* settings as
- * the API) and the content, from the site index the build made of the very files it built
+ * What the dashboard reads on the server: the store of this process (shared with the feedback
+ * API) and the content, from the site index the build made of the very files it built
  * (src/lib/site-index.ts): titles, h2 headings, and the content health findings with their file
  * lines. Only "not updated in 12 months" is worked out per request, from today rather than from
  * the build day. No article body or compiled MDX is part of the server bundle.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import { feedbackConfig } from '../feedback/config.ts';
-import { openFeedbackStore } from '../feedback/open-store.ts';
-import type { FeedbackStore } from '../feedback/store.ts';
 import { siteIndex } from '../site.ts';
+import { processStore } from '../store/process-store.ts';
+import type { FeedbackStore, StoredVote } from '../store/store.ts';
 import { mergeFindings, outdatedFindings, type Finding } from './content-health.ts';
 import type { AdminFilters } from './admin-filters.ts';
 import { buildDashboard, type ArticleInfo, type Dashboard } from './dashboard.ts';
-
-let opening: Promise<FeedbackStore> | undefined;
-
-/** The feedback store, opened once per process; a failed open is retried by the next request. */
-export function adminStore(): Promise<FeedbackStore> {
-	opening ??= openFeedbackStore(feedbackConfig(process.env, process.cwd()).database).catch(
-		(error: unknown) => {
-			opening = undefined;
-			throw error;
-		},
-	);
-	return opening;
-}
 
 /** The published articles with their h2 headings, in site order (made once per process). */
 let articles: ArticleInfo[] | undefined;
@@ -55,18 +41,22 @@ export function contentFindings(now: Date): Finding[] {
 /** Most votes the dashboard reads at once; narrow with `since` beyond that. */
 export const dashboardVoteLimit = 100_000;
 
+/** The votes the dashboard's filters select: what it charts and what its CSV holds. */
+export function dashboardVotes(store: FeedbackStore, filters: AdminFilters): Promise<StoredVote[]> {
+	return store.listVotes({
+		...(filters.since && { since: filters.since }),
+		...(filters.article && { article: filters.article }),
+		limit: dashboardVoteLimit,
+	});
+}
+
 /** The dashboard's figures and the article list for its filter. */
 export async function loadDashboard(
 	filters: AdminFilters,
 	lang: Locale,
 	now: Date,
 ): Promise<{ dashboard: Dashboard; choices: { slug: string; title: string }[] }> {
-	const store = await adminStore();
-	const votes = await store.listVotes({
-		...(filters.since && { since: filters.since }),
-		...(filters.article && { article: filters.article }),
-		limit: dashboardVoteLimit,
-	});
+	const votes = await dashboardVotes(await processStore(), filters);
 	const articles = dashboardArticles();
 	const findings = contentFindings(now);
 	const dashboard = buildDashboard({

@@ -2,11 +2,8 @@ import type { APIRoute } from 'astro';
 import { sessionCookieName } from '../../lib/insights/admin-auth.ts';
 import { adminHeaders, parseFilters } from '../../lib/insights/admin-filters.ts';
 import { adminAccess } from '../../lib/insights/admin-gate.ts';
-import {
-	adminStore,
-	dashboardArticles,
-	dashboardVoteLimit,
-} from '../../lib/insights/admin-runtime.ts';
+import { dashboardArticles, dashboardVotes } from '../../lib/insights/admin-runtime.ts';
+import { processStore } from '../../lib/store/process-store.ts';
 import { votesCsv, votesCsvName } from '../../lib/insights/votes-csv.ts';
 
 export const prerender = false;
@@ -45,12 +42,7 @@ export const GET: APIRoute = async ({ request, cookies, url }) => {
 		);
 	}
 	try {
-		const store = await adminStore();
-		const votes = await store.listVotes({
-			...(filters.since && { since: filters.since }),
-			...(filters.article && { article: filters.article }),
-			limit: dashboardVoteLimit,
-		});
+		const votes = await dashboardVotes(await processStore(), filters);
 		return new Response(request.method === 'HEAD' ? null : votesCsv(votes, dashboardArticles()), {
 			headers: {
 				...adminHeaders,
