@@ -1,5 +1,6 @@
 import type { APIContext } from 'astro';
 import { siteConfig } from '../../site.config.ts';
+import { clientAddress } from '../security/client-address.ts';
 import { siteIndex } from '../site.ts';
 import { processStore } from '../store/process-store.ts';
 import type { FeedbackHandler } from './api.ts';
@@ -82,13 +83,4 @@ export async function serveFeedback(
 		);
 	}
 	return runtime[endpoint](context.request, { clientAddress: clientAddress(context) });
-}
-
-/** Astro throws when the adapter cannot tell the address; then there is none. */
-function clientAddress(context: APIContext): string | undefined {
-	try {
-		return context.clientAddress;
-	} catch {
-		return undefined;
-	}
 }
