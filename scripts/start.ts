@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 import { feedbackConfig } from '../src/lib/feedback/config.ts';
-import { openFeedbackStore } from '../src/lib/feedback/open-store.ts';
+import { openStore } from '../src/lib/store/open.ts';
 import { parseTrustedProxies, type TrustedProxies } from '../src/lib/security/https.ts';
 import {
 	readSiteHeaders,
@@ -57,7 +57,7 @@ if (!process.argv.includes('--no-build')) buildIfStale();
 // Create the feedback database (SQLite by default) and run its migrations before serving, so a
 // bad FEEDBACK_* setting or an unreachable database stops the start with a clear message.
 try {
-	const store = await openFeedbackStore(feedbackConfig(process.env, root).database);
+	const store = await openStore(feedbackConfig(process.env, root).database);
 	console.log(`Feedback store ready (${store.kind}).`);
 	await store.close();
 } catch (error) {
