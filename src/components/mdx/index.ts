@@ -1,5 +1,6 @@
 import Callout from './Callout.astro';
 import CrmText from './CrmText.astro';
+import ErrorMessage from './ErrorMessage.astro';
 import GuideSummary from './GuideSummary.astro';
 import ProviderFacts from './ProviderFacts.astro';
 import ProviderSettings from './ProviderSettings.astro';
@@ -10,6 +11,7 @@ import UiPath from './UiPath.astro';
 export const mdxComponents = {
 	Callout,
 	CrmText,
+	ErrorMessage,
 	GuideSummary,
 	ProviderFacts,
 	ProviderSettings,
