@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { searchPagePaths } from '../src/components/search/paths.ts';
-import { SqliteFeedbackStore } from '../src/lib/feedback/sqlite.ts';
+import { SqliteFeedbackStore } from '../src/lib/store/sqlite.ts';
 import { seedInsightsVotes } from '../tests/fixtures/insights-votes.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 import { feedbackConfig } from '../src/lib/feedback/config.ts';
-import { openFeedbackStore } from '../src/lib/feedback/open-store.ts';
+import { openStore } from '../src/lib/store/open.ts';
 import { parseTrustedProxies, type TrustedProxies } from '../src/lib/security/https.ts';
 import {
 	readSiteHeaders,
@@ -43,7 +43,7 @@ if (!existsSync(entry)) {
 // bad FEEDBACK_* setting or an unreachable database stops the start with a clear message. The
 // routes resolve relative paths (data/) against the working folder too.
 try {
-	const store = await openFeedbackStore(feedbackConfig(process.env, process.cwd()).database);
+	const store = await openStore(feedbackConfig(process.env, process.cwd()).database);
 	console.log(`Feedback store ready (${store.kind}).`);
 	await store.close();
 } catch (error) {

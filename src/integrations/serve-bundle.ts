@@ -38,7 +38,7 @@ export default function serveBundle({ enabled }: { enabled: boolean }): AstroInt
 						minify: false,
 						copyPublicDir: false,
 						rolldownOptions: {
-							// The stores stay separate chunks, loaded when chosen (src/lib/feedback/open-store.ts):
+							// The stores stay separate chunks, loaded when chosen (src/lib/store/open.ts):
 							// a server on PostgreSQL never loads node:sqlite.
 							output: { entryFileNames: serveFile, chunkFileNames: 'serve/[name]-[hash].mjs' },
 						},

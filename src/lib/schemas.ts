@@ -16,42 +16,83 @@ export const serverSchema = z.object({
 /** Which user name a mail server expects. */
 export const usernameRuleSchema = z.enum(['local-part', 'full-address']);
 
-/** A mail provider: where its servers are and what its app passwords can do. */
-export const providerSchema = z.object({
-	/** Stable id, referenced from article frontmatter `providers`. */
-	id: z.string().regex(/^[a-z0-9-]+$/),
-	/** Brand name as readers know it. */
-	name: z.string().min(1),
-	/** E-mail domains served by this provider, lower case, without `@`. */
-	domains: z
-		.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case domain'))
-		.min(1),
-	/** How a mail app signs in: an app password, OAuth2 only, or the normal password. */
-	auth: z.enum(['app-password', 'oauth2', 'password']),
-	/** Incoming mail server. */
-	imap: serverSchema,
-	/** Outgoing mail server. */
-	smtp: serverSchema,
-	/** User name rule per server. */
-	username: z.object({ imap: usernameRuleSchema, smtp: usernameRuleSchema }),
-	/** Page where the reader manages app passwords, or null when there is none. */
-	accountSecurityUrl: z.url().nullable(),
-	/** Facts the articles cite; null when app passwords do not work for mail apps. */
-	appPasswords: z
-		.object({
-			/** Maximum number of active app passwords, null when the provider documents none. */
-			maxActive: z.number().int().positive().nullable(),
-			/** Whether changing the main password revokes every app password. */
-			revokedOnPasswordChange: z.boolean(),
-		})
-		.nullable(),
-});
+/** A lower-case DNS name: a host, an e-mail domain or the suffix of an MX host. */
+const dnsName = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a lower-case domain');
+
+/** Text in every site language. */
+export const localizedText = z.object({ nl: z.string().min(1), en: z.string().min(1) });
+
+/**
+ * How a mail program (SpinOffice CRM) signs in to a provider:
+ * - `app-password`: a password the provider generates for one app;
+ * - `mailbox-password`: the mailbox's own password (most ISPs and web hosts);
+ * - `oauth-only`: only a sign-in at the provider's own page (OAuth2); no password works;
+ * - `not-possible`: a server-side program cannot read the mailbox at all.
+ */
+export const authModelSchema = z.enum([
+	'app-password',
+	'mailbox-password',
+	'oauth-only',
+	'not-possible',
+]);
+
+/** A mail provider, or a web host whose mailboxes readers connect: its servers and its facts. */
+export const providerSchema = z
+	.object({
+		/** Stable id, referenced from article frontmatter `providers`. */
+		id: z.string().regex(/^[a-z0-9-]+$/),
+		/** Brand name as readers know it. */
+		name: z.string().min(1),
+		/**
+		 * What sets this record apart from another of the same brand (`zoho.eu-adressen`), shown
+		 * after the name; absent when the brand has one record.
+		 */
+		variant: localizedText.optional(),
+		/** Former brand names and other names readers use (XS4ALL, Hotmail, G Suite); searchable. */
+		aliases: z.array(z.string().trim().min(1)).default([]),
+		/** E-mail domains served by this provider, lower case, without `@`; none for own domains. */
+		domains: z.array(dnsName).default([]),
+		/**
+		 * Suffixes of the MX hosts of domains whose mail this provider hosts (`mail.protection.outlook.com`
+		 * matches `contoso-com.mail.protection.outlook.com`): how the finder recognises an own domain.
+		 */
+		mx: z.array(dnsName).default([]),
+		/** How a mail program signs in. */
+		auth: authModelSchema,
+		/** Incoming mail server; null when it is not published (or not verified) for this record. */
+		imap: serverSchema.nullable(),
+		/** Outgoing mail server; null when it is not published (or not verified) for this record. */
+		smtp: serverSchema.nullable(),
+		/** User name rule per server; null when no server is listed. */
+		username: z.object({ imap: usernameRuleSchema, smtp: usernameRuleSchema }).nullable(),
+		/** Page where the reader manages app passwords, or null when there is none. */
+		accountSecurityUrl: z.url().nullable(),
+		/** Facts the articles cite; null when app passwords do not work for mail apps. */
+		appPasswords: z
+			.object({
+				/** Maximum number of active app passwords, null when the provider documents none. */
+				maxActive: z.number().int().positive().nullable(),
+				/** Whether changing the main password revokes every app password; null: not documented. */
+				revokedOnPasswordChange: z.boolean().nullable(),
+			})
+			.nullable(),
+		/** Date these facts were last checked against their sources (`YYYY-MM-DD`). */
+		verified: z.iso.date({ error: 'must be a date written as YYYY-MM-DD' }),
+		/** Where the facts come from: the provider's own pages first. `content:check` fails without. */
+		sources: z.array(z.url()).default([]),
+	})
+	.superRefine((p, ctx) => {
+		if ((p.imap || p.smtp) && !p.username) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['username'],
+				message: 'is required when imap or smtp is given',
+			});
+		}
+	});
 
 /** A mail provider record, as validated. */
 export type Provider = z.infer<typeof providerSchema>;
-
-/** Text in every site language. */
-const localizedText = z.object({ nl: z.string().min(1), en: z.string().min(1) });
 
 /** A category of articles. */
 export const categorySchema = z.object({

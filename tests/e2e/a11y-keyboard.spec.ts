@@ -48,7 +48,7 @@ const text = {
 		no: 'Nee',
 		sorry: 'Sorry dat we je niet konden helpen',
 		reason: 'Een stap werkte niet',
-		reasonsError: 'Selecteer ten minste één reden',
+		reasonsError: 'Kies minstens één reden.',
 		comment: 'Wat kunnen we beter uitleggen? (optioneel)',
 		send: 'Verstuur feedback',
 		sent: 'Feedback verzonden',
@@ -63,7 +63,7 @@ const text = {
 		no: 'No',
 		sorry: "Sorry we couldn't help you",
 		reason: "A step didn't work",
-		reasonsError: 'Select at least one reason',
+		reasonsError: 'Choose at least one reason.',
 		comment: 'What could we explain better? (optional)',
 		send: 'Send feedback',
 		sent: 'Feedback sent',
@@ -204,7 +204,7 @@ for (const lang of ['nl', 'en'] as const) {
 		const send = widget.getByRole('button', { name: s.send });
 		await tabTo(page, send, 20);
 		await page.keyboard.press('Enter');
-		await expect(widget.getByText(s.reasonsError)).toBeVisible();
+		await expect(widget.getByText(s.reasonsError, { exact: true })).toBeVisible();
 		await expect(widget.getByRole('checkbox').first()).toBeFocused();
 		await expect(widget.getByRole('checkbox').first()).toHaveAttribute('aria-invalid', 'true');
 

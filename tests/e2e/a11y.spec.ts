@@ -24,6 +24,8 @@ const pageTypes: {
 	{ name: 'category page', path: (lang) => `/${lang}/providers/` },
 	{ name: 'article with provider settings', path: (lang) => `/${lang}/icloud-mail/` },
 	{ name: 'article with steps', path: (lang) => `/${lang}/enter-app-password/` },
+	{ name: 'error reference', path: (lang) => `/${lang}/error-messages/` },
+	{ name: 'guide with a summary box', path: (lang) => `/${lang}/microsoft-365/` },
 	{
 		name: 'search page with results',
 		path: (lang) => searchPageUrl(lang, 'icloud'),

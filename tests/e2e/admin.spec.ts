@@ -136,7 +136,7 @@ test('downloads the votes shown as CSV, formulas defused', async ({ page, reques
 test('speaks Dutch with ?lang=nl and English for an English browser', async ({ page, browser }) => {
 	await signIn(page, 'nl');
 	await expect(
-		page.getByRole('heading', { name: 'Artikelen, wat aandacht nodig heeft eerst' }),
+		page.getByRole('heading', { name: 'Artikelen, de meest dringende bovenaan' }),
 	).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
 

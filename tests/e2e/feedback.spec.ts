@@ -31,7 +31,7 @@ const text = {
 		question: 'Was dit artikel nuttig?',
 		yes: 'Ja',
 		no: 'Nee',
-		thanks: 'Dat is fantastisch!',
+		thanks: 'Fijn dat dit hielp!',
 		sorry: 'Sorry dat we je niet konden helpen',
 		improve: 'Laat ons weten hoe we dit artikel kunnen verbeteren!',
 		reason: 'Een stap werkte niet',
@@ -39,7 +39,7 @@ const text = {
 		comment: 'Wat kunnen we beter uitleggen? (optioneel)',
 		send: 'Verstuur feedback',
 		sent: 'Feedback verzonden',
-		reasonsError: 'Selecteer ten minste één reden',
+		reasonsError: 'Kies minstens één reden.',
 		change: 'Antwoord wijzigen',
 	},
 	en: {
@@ -54,7 +54,7 @@ const text = {
 		comment: 'What could we explain better? (optional)',
 		send: 'Send feedback',
 		sent: 'Feedback sent',
-		reasonsError: 'Select at least one reason',
+		reasonsError: 'Choose at least one reason.',
 		change: 'Change your answer',
 	},
 } as const;
@@ -92,7 +92,7 @@ for (const lang of ['nl', 'en'] as const) {
 		await expect(page.getByRole('heading', { name: s.improve })).toBeVisible();
 
 		await page.getByRole('button', { name: s.send }).click();
-		await expect(feedback(page).getByText(s.reasonsError)).toBeVisible();
+		await expect(feedback(page).getByText(s.reasonsError, { exact: true })).toBeVisible();
 		await expect(page.getByRole('checkbox').first()).toBeFocused();
 
 		await page.getByRole('checkbox', { name: s.reason }).check();
@@ -145,7 +145,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	for (const [lang, vote, shown] of [
-		['nl', 'Ja', 'Dat is fantastisch!'],
+		['nl', 'Ja', 'Fijn dat dit hielp!'],
 		['en', 'No', "Sorry we couldn't help you"],
 	] as const) {
 		test(`${lang}: "${vote}" is a real form post and the page shows the answer`, async ({

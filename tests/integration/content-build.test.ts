@@ -66,7 +66,7 @@ describe.concurrent('astro sync with a broken article', () => {
 		],
 		[
 			'an unknown provider',
-			{ providers: 'providers: [icloud, aol]' },
+			{ providers: 'providers: [icloud, hotmial]' },
 			/providers\.1: Invalid option/,
 		],
 		['a date that is not a date', { updated: 'updated: gisteren' }, /updated.*YYYY-MM-DD/],

@@ -86,7 +86,7 @@ describe('parseFeedback()', () => {
 		['an article that is not a string', { ...vote, article: 7 }, ['article']],
 		['an article that is not a slug', { ...vote, article: '../admin' }, ['article']],
 		['an article slug of 201 characters', { ...vote, article: 'a'.repeat(201) }, ['article']],
-		['an unpublished article', { ...vote, article: 'aol-mail' }, ['article']],
+		['an unpublished article', { ...vote, article: 'lycos-mail' }, ['article']],
 		['an article not in that language', { ...vote, article: 'gmail', lang: 'nl' }, ['article']],
 		['a missing language', { ...vote, lang: undefined }, ['lang']],
 		['an unknown language', { ...vote, lang: 'de' }, ['lang']],

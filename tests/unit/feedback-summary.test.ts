@@ -57,7 +57,7 @@ describe('createSummaryHandler()', () => {
 
 	test.each([
 		['no article', '', ['article']],
-		['an unknown article', '?article=aol-mail', ['article']],
+		['an unknown article', '?article=lycos-mail', ['article']],
 		['an article not published in that language', '?article=gmail&lang=nl', ['article']],
 		['an unknown language', '?article=gmail&lang=de', ['lang']],
 		['a malformed slug', '?article=../etc/passwd', ['article']],

@@ -40,7 +40,7 @@ describe('articleSchema()', () => {
 		['a missing title', { ...good, title: undefined }, 'title'],
 		['an empty title', { ...good, title: '  ' }, 'title'],
 		['an unknown category', { ...good, category: 'billing' }, 'category'],
-		['an unknown provider', { ...good, providers: ['icloud', 'aol'] }, 'providers.1'],
+		['an unknown provider', { ...good, providers: ['icloud', 'hotmial'] }, 'providers.1'],
 		['a date that is not a date', { ...good, updated: 'last tuesday' }, 'updated'],
 		['a fractional order', { ...good, order: 1.5 }, 'order'],
 		['a draft flag that is not a boolean', { ...good, draft: 'yes' }, 'draft'],
@@ -58,6 +58,32 @@ describe('providerSchema', () => {
 		const bad = { ...providers[0], imap: { host: 'IMAP.mail.me.com', ports: [] } };
 		const result = providerSchema.safeParse(bad);
 		expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['imap.host', 'imap.ports']);
+	});
+
+	test('rejects servers without a user name rule, naming the field', () => {
+		const result = providerSchema.safeParse({ ...providers[0], username: null });
+		expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['username']);
+	});
+
+	test('accepts a record without servers (a web host known by its MX only)', () => {
+		const host = providers.find((p) => p.id === 'strato');
+		expect(host?.imap).toBeNull();
+		expect(providerSchema.safeParse(host).success).toBe(true);
+	});
+
+	test.each([
+		['an upper-case MX suffix', { mx: ['Mail.Protection.Outlook.com'] }, 'mx.0'],
+		['an unknown auth model', { auth: 'password' }, 'auth'],
+		['a verified date that is not a date', { verified: '7 december' }, 'verified'],
+		['a source that is not a URL', { sources: ['Apple support'] }, 'sources.0'],
+	])('rejects %s, naming the field', (_, override, field) => {
+		const result = providerSchema.safeParse({ ...providers[0], ...override });
+		expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual([field]);
+	});
+
+	test('has no MX suffix claimed by two providers', () => {
+		const mx = providers.flatMap((p) => p.mx ?? []);
+		expect(new Set(mx).size).toBe(mx.length);
 	});
 
 	test('has no domain claimed by two providers', () => {
