@@ -21,7 +21,8 @@ test.describe('browsing', () => {
 				'href',
 				`/${lang}/providers/`,
 			);
-			await expect(page.locator('time')).toContainText(updated);
+			// The article's own date; a guide's summary box has its 'checked on' date too.
+			await expect(page.locator('main header time')).toContainText(updated);
 			const toc = page.getByRole('navigation', {
 				name: lang === 'nl' ? 'Op deze pagina' : 'On this page',
 			});
