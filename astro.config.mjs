@@ -11,6 +11,7 @@ import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { searchPagePaths } from './src/components/search/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import serveBundle from './src/integrations/serve-bundle.ts';
 import siteIndex from './src/integrations/site-index.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -83,6 +84,8 @@ export default defineConfig({
 		securityHeaders(),
 		// Last: it indexes the HTML the other integrations have finished writing.
 		pagefind(),
+		// The production server as plain JavaScript: <outDir>/server/serve.mjs (npm run serve).
+		serveBundle({ enabled: target === 'node' }),
 	],
 	// Shiki colours code with style attributes, which the CSP (no 'unsafe-inline') blocks; the
 	// articles show no code, and a code block stays plain <pre><code>.

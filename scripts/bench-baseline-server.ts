@@ -11,7 +11,7 @@
 import { createServer } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
 import postgres from 'postgres';
-import { migrations } from '../src/lib/feedback/migrations.ts';
+import { migrations } from '../src/lib/store/migrations.ts';
 
 const target = process.env['BASELINE_DB'];
 if (!target) {

@@ -12,7 +12,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -69,30 +69,34 @@ const types: Record<string, string> = {
 
 /** A static file server with gzip for text, like a CDN; Pagefind's files are gzip already. */
 async function serve(dir: string): Promise<{ server: Server; origin: string }> {
-	const server = createServer(async (req, res) => {
-		let path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-		if (path.endsWith('/')) path += 'index.html';
-		const file = normalize(join(dir, path));
-		if (!file.startsWith(dir + sep)) return void res.writeHead(403).end();
-		try {
-			let body: Buffer = await readFile(file);
-			const ext = extname(file);
-			const headers: Record<string, string> = {
-				'Content-Type': types[ext] ?? 'application/octet-stream',
-			};
-			if (compressible.has(ext) && /gzip/.test(String(req.headers['accept-encoding']))) {
-				body = gzipSync(body);
-				headers['Content-Encoding'] = 'gzip';
-			}
-			res.writeHead(200, headers).end(body);
-		} catch {
-			res.writeHead(404).end();
-		}
-	});
+	// node:http ignores the handler's promise: every failure must be answered inside it.
+	const server = createServer((req, res) => void respond(dir, req, res));
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const address = server.address();
 	if (!address || typeof address === 'string') throw new Error('server: no port');
 	return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+async function respond(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	try {
+		let path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+		if (path.endsWith('/')) path += 'index.html';
+		const file = normalize(join(dir, path));
+		if (!file.startsWith(dir + sep)) return void res.writeHead(403).end();
+		let body: Buffer = await readFile(file);
+		const ext = extname(file);
+		const headers: Record<string, string> = {
+			'Content-Type': types[ext] ?? 'application/octet-stream',
+		};
+		if (compressible.has(ext) && /gzip/.test(String(req.headers['accept-encoding']))) {
+			body = gzipSync(body);
+			headers['Content-Encoding'] = 'gzip';
+		}
+		res.writeHead(200, headers).end(body);
+	} catch {
+		// A missing file, or a malformed %-escape in the path.
+		res.writeHead(404).end();
+	}
 }
 
 const headerBox = (page: Page) =>

@@ -15,7 +15,16 @@ import { linkPackages } from './lib/link-packages.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 /** What a build needs; everything else (dist, data, .git, tests) stays behind. */
-const copied = ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+/** What a build of the copy reads: the site, and the production server the build bundles. */
+const copied = [
+	'src',
+	'content',
+	'public',
+	'scripts/serve.ts',
+	'astro.config.mjs',
+	'package.json',
+	'tsconfig.json',
+];
 
 /** Small deterministic PRNG (mulberry32), so every run generates the same knowledge base. */
 function random(seed: number): () => number {

@@ -36,13 +36,8 @@ export interface CategoryPageData {
 	alternates: Partial<Record<Locale, string>>;
 }
 
-/**
- * Paths and props for every category and article page, in every language. The lookups each page
- * needs (its translations, its category's order, related candidates) come from lists grouped once
- * here, so the work per page stays flat as the knowledge base grows instead of scanning every
- * article of both languages for each of them.
- */
-export async function getPagePaths() {
+/** The site content with the groupings both page routes need (by language, slug, category). */
+async function groupContent() {
 	const content = await getSiteContent();
 	const byLang = new Map(locales.map((lang) => [lang, articlesIn(content, lang)]));
 	const bySlug = Map.groupBy(content.summaries, (a) => a.slug);
@@ -52,7 +47,24 @@ export async function getPagePaths() {
 			Map.groupBy(byLang.get(lang) ?? [], (a) => a.category) as Map<string, ArticleSummary[]>,
 		]),
 	);
-	const categoryPages = locales.flatMap((lang) =>
+	return { content, byLang, bySlug, inCategory };
+}
+
+let grouped: ReturnType<typeof groupContent> | undefined;
+
+/** {@link groupContent}, made once per build for both page routes (as getSiteContent is). */
+function groupedContent(): ReturnType<typeof groupContent> {
+	grouped ??= groupContent();
+	return grouped;
+}
+
+/**
+ * Paths and props for every category page, in every language. A route of its own (not the
+ * articles'), so an article page does not carry the category page's styles.
+ */
+export async function getCategoryPaths() {
+	const { content, inCategory } = await groupedContent();
+	return locales.flatMap((lang) =>
 		content.categories.map((category) => {
 			const data: CategoryPageData = {
 				kind: 'category',
@@ -63,10 +75,20 @@ export async function getPagePaths() {
 					.map((c) => ({ category: c, count: inCategory.get(lang)?.get(c.id)?.length ?? 0 })),
 				alternates: Object.fromEntries(locales.map((l) => [l, pageUrl(l, category.id)])),
 			};
-			return { params: { lang, slug: category.id }, props: { page: data } };
+			return { params: { lang, category: category.id }, props: { page: data } };
 		}),
 	);
-	const articlePages = content.articles.map((article) => {
+}
+
+/**
+ * Paths and props for every article page, in every language. The lookups each page needs (its
+ * translations, its category's order, related candidates) come from lists grouped once, so the
+ * work per page stays flat as the knowledge base grows instead of scanning every article of both
+ * languages for each of them.
+ */
+export async function getArticlePaths() {
+	const { content, byLang, bySlug, inCategory } = await groupedContent();
+	return content.articles.map((article) => {
 		const { summary } = article;
 		const category = content.categories.find((c) => c.id === summary.category)!;
 		const translations = bySlug.get(summary.slug) ?? [];
@@ -85,7 +107,6 @@ export async function getPagePaths() {
 		};
 		return { params: { lang: summary.lang, slug: summary.slug }, props: { page: data } };
 	});
-	return [...categoryPages, ...articlePages];
 }
 
 /** Breadcrumb trail from the language's home down to a category. */

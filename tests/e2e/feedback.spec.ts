@@ -183,3 +183,68 @@ test('the summary appears once an article has five votes', async ({ page, reques
 	await page.goto('/en/connection-problems/');
 	await expect(feedback(page).getByText(/\d+ of \d+ readers found this helpful/)).toBeVisible();
 });
+
+test.describe('the bot trap (the hidden website field)', () => {
+	const spam = 'https://spam.example/';
+
+	test('is out of sight, out of the tab order and hidden from assistive technology', async ({
+		page,
+	}) => {
+		await page.goto('/nl/outlook-com/');
+		const trap = page.locator('#feedback input[name="website"]');
+		await expect(trap).toHaveAttribute('tabindex', '-1');
+		await expect(trap).toHaveAttribute('autocomplete', 'off');
+		await expect(
+			page.locator('#feedback [aria-hidden="true"]:has(input[name="website"])'),
+		).toHaveCount(1);
+		// Drawn in a 1 px box that shows none of it (clip-path), not display: none, which bots skip.
+		const box = await page.locator('#feedback .hc-feedback__trap').boundingBox();
+		expect((box?.width ?? 0) * (box?.height ?? 0)).toBeLessThanOrEqual(1);
+		await expect(trap).toHaveCSS('display', 'inline-block');
+		await expect(page.getByRole('textbox', { name: 'Laat dit veld leeg' })).toHaveCount(0);
+	});
+
+	test('a bot filling in every field, with JavaScript, is thanked and nothing is stored', async ({
+		page,
+	}) => {
+		test.setTimeout(120_000); // ALTCHA's real proof of work
+		const since = new Date().toISOString();
+		await page.goto('/nl/outlook-com/');
+		await page.locator('#feedback input[name="website"]').fill(spam, { force: true });
+		const vote = page.waitForResponse((r) => r.url().endsWith('/api/feedback'));
+		await page.getByRole('button', { name: 'Nee', exact: true }).click();
+		expect((await vote).status()).toBe(201);
+		await expect(feedback(page).getByText('Sorry dat we je niet konden helpen')).toBeVisible();
+
+		for (const box of await page.getByRole('checkbox').all()) await box.check();
+		const stuck = page.getByLabel('Waar liep je vast? (optioneel)');
+		await stuck.selectOption({ index: 1 });
+		await page.getByLabel('Wat kunnen we beter uitleggen? (optioneel)').fill('Koop nu!');
+		const details = page.waitForResponse(
+			(r) =>
+				r.url().endsWith('/api/feedback') && r.request().postData()?.includes('reasons') === true,
+		);
+		await page.getByRole('button', { name: 'Verstuur feedback' }).click();
+		const answer = await details;
+		expect(answer.status()).toBe(201);
+		expect(answer.request().postDataJSON()).toMatchObject({ website: spam, vote: 'no' });
+		await expect(feedback(page).getByText('Feedback verzonden')).toBeVisible({ timeout: 90_000 });
+		expect(rowsSince('outlook-com', 'nl', since)).toEqual([]);
+	});
+
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('a bot posting the form with every field filled in is thanked and nothing is stored', async ({
+			page,
+		}) => {
+			const since = new Date().toISOString();
+			await page.goto('/en/enter-app-password/');
+			await page.locator('#feedback input[name="website"]').fill(spam, { force: true });
+			await page.getByRole('button', { name: 'Yes', exact: true }).click();
+			await expect(page).toHaveURL(/\/en\/enter-app-password\/#feedback-yes$/);
+			await expect(feedback(page).getByText("That's great!")).toBeVisible();
+			expect(rowsSince('enter-app-password', 'en', since)).toEqual([]);
+		});
+	});
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { defaultCaptchaOptions } from '../../src/lib/feedback/captcha.ts';
 import { feedbackConfig } from '../../src/lib/feedback/config.ts';
-import { openFeedbackStore } from '../../src/lib/feedback/open-store.ts';
+import { openStore } from '../../src/lib/store/open.ts';
 import { defaultRateLimits } from '../../src/lib/feedback/rate-limit.ts';
 import { loadSecret } from '../../src/lib/feedback/secret-file.ts';
 import { tempDir } from '../fixtures/feedback.ts';
@@ -138,10 +138,10 @@ describe('loadSecret()', () => {
 	});
 });
 
-describe('openFeedbackStore()', () => {
+describe('openStore()', () => {
 	test('creates the SQLite folder and file on first start and migrates it', async () => {
 		const path = join(folder(), 'not', 'yet', 'feedback.db');
-		const store = await openFeedbackStore({ kind: 'sqlite', path });
+		const store = await openStore({ kind: 'sqlite', path });
 		expect(store.kind).toBe('sqlite');
 		expect(existsSync(path)).toBe(true);
 		expect(await store.counts('icloud-mail')).toEqual({ yes: 0, no: 0 });
@@ -150,7 +150,7 @@ describe('openFeedbackStore()', () => {
 
 	test('rejects with the cause when PostgreSQL cannot be reached', async () => {
 		await expect(
-			openFeedbackStore({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none' }),
+			openStore({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none' }),
 		).rejects.toThrow(/ECONNREFUSED/);
 	});
 });

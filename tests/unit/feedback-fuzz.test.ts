@@ -24,8 +24,8 @@ import { createChallengeHandler } from '../../src/lib/feedback/challenge-handler
 import { bodyMaxBytes } from '../../src/lib/feedback/contract.ts';
 import { createFeedbackHandler } from '../../src/lib/feedback/handler.ts';
 import { deriveSecrets, hmacHex } from '../../src/lib/feedback/hash.ts';
-import { PostgresFeedbackStore } from '../../src/lib/feedback/postgres.ts';
-import type { FeedbackStore } from '../../src/lib/feedback/store.ts';
+import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
+import type { FeedbackStore } from '../../src/lib/store/store.ts';
 import {
 	articles,
 	createTempDatabase,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
-import type { FeedbackStore } from '../../src/lib/feedback/store.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
+import type { FeedbackStore } from '../../src/lib/store/store.ts';
 import {
 	badFields,
 	body,

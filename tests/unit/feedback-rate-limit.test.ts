@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFeedbackHandler } from '../../src/lib/feedback/handler.ts';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
 import { articles, body, jsonPost, secret, testApi, visitor } from '../fixtures/feedback.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

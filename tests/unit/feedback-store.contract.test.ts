@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { migrations } from '../../src/lib/feedback/migrations.ts';
-import { PostgresFeedbackStore } from '../../src/lib/feedback/postgres.ts';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
-import type { FeedbackStore, VoteInput } from '../../src/lib/feedback/store.ts';
+import { migrations } from '../../src/lib/store/migrations.ts';
+import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
+import type { FeedbackStore, VoteInput } from '../../src/lib/store/store.ts';
 import { createTempDatabase, skipPostgres, tempDir } from '../fixtures/feedback.ts';
 
 /** How a store under test is made, inspected and thrown away. */
@@ -66,7 +66,7 @@ function sqliteHarness(): Harness {
 			// migrations really overlap (process start-up alone would spread them out).
 			const startAt = Date.now() + 1500;
 			const script = `
-				const { SqliteFeedbackStore } = await import(${JSON.stringify(join(import.meta.dirname, '../../src/lib/feedback/sqlite.ts'))});
+				const { SqliteFeedbackStore } = await import(${JSON.stringify(join(import.meta.dirname, '../../src/lib/store/sqlite.ts'))});
 				const store = new SqliteFeedbackStore(process.argv[1]);
 				while (Date.now() < ${startAt}) await new Promise((r) => setTimeout(r, 1));
 				await store.migrate();

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { niceCeil, scaled } from '../../src/lib/insights/chart.ts';
 import { buildDashboard, type ArticleInfo } from '../../src/lib/insights/dashboard.ts';
 import type { VoteRecord } from '../../src/lib/insights/report.ts';
-import { votesCsv } from '../../src/lib/insights/votes-csv.ts';
+import { votesCsv } from '../../src/lib/admin/votes-csv.ts';
 import { weekStart, weeklyTallies } from '../../src/lib/insights/weeks.ts';
 import { fixtureNow, formulaComment, insightsVotes } from '../fixtures/insights-votes.ts';
 

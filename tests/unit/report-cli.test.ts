@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PostgresFeedbackStore } from '../../src/lib/feedback/postgres.ts';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
+import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
 import { parseReportArgs, UsageError } from '../../src/lib/insights/report-args.ts';
 import { runReport } from '../../src/lib/insights/report-cli.ts';
 import { tempPostgres, tempSqlitePath } from '../fixtures/insights-db.ts';

@@ -70,6 +70,7 @@ export class FeedbackActions {
 					article: this.#el.dataset['article'],
 					lang: this.#el.dataset['lang'],
 					visitor: visitorId(),
+					...this.#trap(),
 					...body,
 				}),
 			});
@@ -80,6 +81,12 @@ export class FeedbackActions {
 			this.#fail(strings.error);
 			return undefined;
 		}
+	}
+
+	/** The bot trap's value (FeedbackWidget.astro), sent only when something filled it in. */
+	#trap(): { website?: string } {
+		const website = this.#el.querySelector<HTMLInputElement>('input[name="website"]')?.value;
+		return website ? { website } : {};
 	}
 
 	#fail(message: string): void {

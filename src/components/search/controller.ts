@@ -215,13 +215,16 @@ export class SearchController {
 
 	#moreButton(outcome: SearchOutcome): Node {
 		if (outcome.total <= outcome.hits.length) return document.createTextNode('');
-		return renderMoreButton(this.#config.strings.showMore, async () => {
-			const first = outcome.hits.length;
-			this.#limit += limits.page.step;
-			await this.#run(false);
-			// Keep the keyboard where the new results start.
-			this.#list.querySelectorAll<HTMLElement>('.hc-hit__link')[first]?.focus();
-		});
+		// #run answers its own failures (the "unavailable" message): nothing is left to reject.
+		return renderMoreButton(this.#config.strings.showMore, () => void this.#more(outcome));
+	}
+
+	async #more(outcome: SearchOutcome): Promise<void> {
+		const first = outcome.hits.length;
+		this.#limit += limits.page.step;
+		await this.#run(false);
+		// Keep the keyboard where the new results start.
+		this.#list.querySelectorAll<HTMLElement>('.hc-hit__link')[first]?.focus();
 	}
 
 	#open(): void {

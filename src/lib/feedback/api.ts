@@ -8,7 +8,7 @@ import {
 	type RateLimits,
 	type RateRule,
 } from './rate-limit.ts';
-import type { FeedbackStore } from './store.ts';
+import type { FeedbackStore } from '../store/store.ts';
 
 /** What every feedback handler is built from. Nothing here is read from the environment. */
 export interface FeedbackApiOptions {

@@ -1,12 +1,10 @@
-import { isAbsolute, join } from 'node:path';
+import { storeConfig, type DatabaseConfig } from '../store/config.ts';
 import { defaultCaptchaOptions, type CaptchaOptions } from './captcha.ts';
 import { defaultRateLimits, type RateLimits, type RateRule } from './rate-limit.ts';
 
-/** Where votes are kept. */
-export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
-
 /** The server-side feedback settings, read from the environment at start (see README.md). */
 export interface FeedbackConfig {
+	/** The store's settings (src/lib/store/config.ts), read here too so a bad one fails the start. */
 	database: DatabaseConfig;
 	/** Folder for `feedback.db` and the generated `hmac.key`. */
 	dataDir: string;
@@ -63,29 +61,13 @@ function counterRange(env: Env): Pick<CaptchaOptions, 'counterMin' | 'counterMax
 	return { counterMin, counterMax };
 }
 
-function database(env: Env, dataDir: string, cwd: string): DatabaseConfig {
-	const url = env['FEEDBACK_DATABASE_URL'];
-	if (url) {
-		if (!/^postgres(ql)?:\/\//.test(url)) {
-			fail('FEEDBACK_DATABASE_URL', 'a postgres:// or postgresql:// URL (unset for SQLite)', url);
-		}
-		return { kind: 'postgres', url };
-	}
-	const path = env['FEEDBACK_DB_PATH'];
-	if (!path) return { kind: 'sqlite', path: join(dataDir, 'feedback.db') };
-	return { kind: 'sqlite', path: isAbsolute(path) ? path : join(cwd, path) };
-}
-
 /**
  * Reads the feedback settings from `env`, with defaults for everything.
  * @throws an Error naming the variable when one is malformed.
  */
 export function feedbackConfig(env: Env, cwd: string): FeedbackConfig {
-	const dir = env['FEEDBACK_DATA_DIR'] || 'data';
-	const dataDir = isAbsolute(dir) ? dir : join(cwd, dir);
 	return {
-		database: database(env, dataDir, cwd),
-		dataDir,
+		...storeConfig(env, cwd),
 		hmacKey: env['FEEDBACK_HMAC_KEY'] || undefined,
 		limits: {
 			client: rule(env, 'FEEDBACK_RATE_CLIENT', defaultRateLimits.client),

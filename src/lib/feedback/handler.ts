@@ -10,7 +10,7 @@ import { bodyMaxBytes } from './contract.ts';
 import { isCrossSite } from './origin.ts';
 import { ProblemError, invalid, jsonResponse } from './problem.ts';
 import { parseFeedback, type Feedback } from './schema.ts';
-import type { UsedChallenge } from './store.ts';
+import type { UsedChallenge } from '../store/store.ts';
 
 /** The answer to an accepted post: JSON for the script, a redirect for a plain form. */
 function accepted(kind: BodyKind, feedback: Feedback, status: 200 | 201): Response {

@@ -1,5 +1,5 @@
 import { ProblemError } from './problem.ts';
-import type { FeedbackStore } from './store.ts';
+import type { FeedbackStore } from '../store/store.ts';
 
 /** At most `max` requests per fixed window of `windowSeconds`. */
 export interface RateRule {

@@ -1,12 +1,13 @@
 import type { APIContext } from 'astro';
 import { siteConfig } from '../../site.config.ts';
+import { clientAddress } from '../security/client-address.ts';
 import { siteIndex } from '../site.ts';
+import { processStore } from '../store/process-store.ts';
 import type { FeedbackHandler } from './api.ts';
 import { articleIndex, type FeedbackArticles } from './articles.ts';
 import { createChallengeHandler } from './challenge-handler.ts';
 import { feedbackConfig } from './config.ts';
 import { createFeedbackHandler } from './handler.ts';
-import { openFeedbackStore } from './open-store.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { loadSecret } from './secret-file.ts';
 import { createSummaryHandler } from './summary-handler.ts';
@@ -41,7 +42,7 @@ function loadArticles(): FeedbackArticles {
 async function start(): Promise<FeedbackRuntime> {
 	const config = feedbackConfig(process.env, process.cwd());
 	const secret = loadSecret(config.hmacKey, config.dataDir);
-	const store = await openFeedbackStore(config.database);
+	const store = await processStore();
 	const articles = loadArticles();
 	const options = {
 		store,
@@ -82,13 +83,4 @@ export async function serveFeedback(
 		);
 	}
 	return runtime[endpoint](context.request, { clientAddress: clientAddress(context) });
-}
-
-/** Astro throws when the adapter cannot tell the address; then there is none. */
-function clientAddress(context: APIContext): string | undefined {
-	try {
-		return context.clientAddress;
-	} catch {
-		return undefined;
-	}
 }

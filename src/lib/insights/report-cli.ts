@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { feedbackConfig, type DatabaseConfig } from '../feedback/config.ts';
-import { openFeedbackStore } from '../feedback/open-store.ts';
+import { isPostgresUrl, storeConfig, type DatabaseConfig } from '../store/config.ts';
+import { openStore } from '../store/open.ts';
 import { parseReportArgs, reportUsage, UsageError, type ReportOptions } from './report-args.ts';
 import { formatCsv, formatJson, formatTable } from './report-format.ts';
 import { summarizeVotes } from './report.ts';
@@ -24,8 +24,8 @@ export interface ReportIo {
 
 /** `--db` when given, else the same FEEDBACK_* settings the server uses. */
 function databaseOf(options: ReportOptions, io: ReportIo): DatabaseConfig {
-	if (!options.db) return feedbackConfig(io.env, io.cwd).database;
-	if (/^postgres(ql)?:\/\//.test(options.db)) return { kind: 'postgres', url: options.db };
+	if (!options.db) return storeConfig(io.env, io.cwd).database;
+	if (isPostgresUrl(options.db)) return { kind: 'postgres', url: options.db };
 	return { kind: 'sqlite', path: isAbsolute(options.db) ? options.db : join(io.cwd, options.db) };
 }
 
@@ -54,7 +54,7 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
 		return 1;
 	}
 	try {
-		const store = await openFeedbackStore(database);
+		const store = await openStore(database);
 		try {
 			const votes = await store.listVotes({
 				...(options.since && { since: options.since }),

@@ -4,7 +4,7 @@
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
 import type { Reason } from '../feedback/contract.ts';
-import type { StoredVote } from '../feedback/store.ts';
+import type { StoredVote } from '../store/store.ts';
 import { attentionScore } from './score.ts';
 
 /** The vote fields the figures need (a `StoredVote` has them all). */

@@ -59,12 +59,3 @@ export function dashboardUrl(
 	if (filters.article) params.set('article', filters.article);
 	return `${path}?${params}`;
 }
-
-/** Headers on every dashboard response, the 404 and the login form included. */
-export const adminHeaders: Readonly<Record<string, string>> = {
-	'Cache-Control': 'no-store',
-	'X-Robots-Tag': 'noindex, nofollow',
-	// The dashboard acts on a signed-in session: no other site may frame it (clickjacking).
-	'Content-Security-Policy': "frame-ancestors 'none'",
-	'Referrer-Policy': 'same-origin',
-};

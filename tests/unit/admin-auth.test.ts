@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { SqliteFeedbackStore } from '../../src/lib/feedback/sqlite.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
 import {
 	attemptLogin,
 	createSession,
@@ -8,8 +8,8 @@ import {
 	sessionSeconds,
 	tokenMatches,
 	verifySession,
-} from '../../src/lib/insights/admin-auth.ts';
-import { adminConfig } from '../../src/lib/insights/admin-config.ts';
+} from '../../src/lib/admin/auth.ts';
+import { adminConfig } from '../../src/lib/admin/config.ts';
 
 const token = 'a-long-enough-admin-token';
 const now = new Date('2026-11-28T12:00:00Z');

@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { RateRule } from '../feedback/rate-limit.ts';
-import type { FeedbackStore } from '../feedback/store.ts';
+import type { FeedbackStore } from '../store/store.ts';
 
 /** Name of the session cookie (scoped to `/admin/`). */
 export const sessionCookieName = 'hc_admin_session';

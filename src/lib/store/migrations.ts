@@ -1,6 +1,8 @@
 /**
- * Versioned schema changes, for both stores. Append new versions; never edit an applied one.
- * Each store records what it applied in `schema_migrations` and applies the rest under a lock.
+ * Versioned schema changes of the one store every server part shares (feedback votes, rate
+ * limits, used captchas, and the tables of endpoints added later), in both dialects. A new table
+ * is a new version appended here; never edit an applied one. Each store records what it applied
+ * in `schema_migrations` and applies the rest under a lock (see README.md in this folder).
  */
 
 /** One schema version, in each store's SQL dialect. */

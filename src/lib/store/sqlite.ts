@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { Locale } from '../../i18n/locales.ts';
-import type { Reason, Vote } from './contract.ts';
+import type { Reason, Vote } from '../feedback/contract.ts';
 import { migrations, migrationsTable } from './migrations.ts';
 import { windowOf } from './rate-window.ts';
 import type {

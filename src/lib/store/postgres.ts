@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import type { Locale } from '../../i18n/locales.ts';
-import type { Reason, Vote } from './contract.ts';
+import type { Reason, Vote } from '../feedback/contract.ts';
 import { migrations, migrationsTable } from './migrations.ts';
 import { windowOf } from './rate-window.ts';
 import type {

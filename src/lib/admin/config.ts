@@ -5,7 +5,7 @@
  * - `FEEDBACK_ADMIN_LOGIN_RATE`: login attempts per client address, `<max>/<seconds>`.
  */
 import type { RateRule } from '../feedback/rate-limit.ts';
-import { defaultLoginRule, minTokenLength } from './admin-auth.ts';
+import { defaultLoginRule, minTokenLength } from './auth.ts';
 
 /** The dashboard is on, with these settings. */
 export interface AdminConfig {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/locales.ts';
-import type { Reason, Vote } from './contract.ts';
+import type { Reason, Vote } from '../feedback/contract.ts';
 
 /** A vote to save. One row per visitor, article and language: saving again replaces it. */
 export interface VoteInput {

@@ -1,0 +1,113 @@
+/**
+ * The production server. The build bundles this file into `<outDir>/server/serve.mjs`
+ * (src/integrations/serve-bundle.ts) as plain JavaScript, so it runs on the server's own Node
+ * (>= 22.12, no TypeScript) with only `dependencies` installed: `npm run serve`.
+ *
+ * It serves the build it lies in with the Astro Node adapter's own handler (static files +
+ * on-demand routes). In front of it, one thing a static host cannot do: `/` is redirected to
+ * `/nl/` or `/en/` by Accept-Language. Text responses are compressed (Brotli or gzip, by
+ * Accept-Encoding). Every response carries the security headers the build wrote to
+ * `<client>/_headers`.
+ *
+ * Configuration: PORT (4321), HOST (localhost), TRUSTED_PROXIES, FEEDBACK_*; see README.
+ */
+import compression from 'compression';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { negotiateLocale } from '../src/i18n/locales.ts';
+import { feedbackConfig } from '../src/lib/feedback/config.ts';
+import { openStore } from '../src/lib/store/open.ts';
+import { parseTrustedProxies, type TrustedProxies } from '../src/lib/security/https.ts';
+import {
+	readSiteHeaders,
+	setSiteHeaders,
+	type SiteHeaders,
+} from '../src/lib/security/node-server.ts';
+
+/** Bundled, this file is `<outDir>/server/serve.mjs`: the build is the folder above it. */
+const outDir = resolve(import.meta.dirname, '..');
+const entry = join(outDir, 'server/entry.mjs');
+
+function fail(message: string): never {
+	console.error(`Cannot start: ${message}`);
+	process.exit(1);
+}
+
+if (!existsSync(entry)) {
+	fail(`no ${entry}. Run the built server, dist/server/serve.mjs (npm run serve), after a build.`);
+}
+
+// Create the feedback database (SQLite by default) and run its migrations before serving, so a
+// bad FEEDBACK_* setting or an unreachable database stops the start with a clear message. The
+// routes resolve relative paths (data/) against the working folder too.
+try {
+	const store = await openStore(feedbackConfig(process.env, process.cwd()).database);
+	console.log(`Feedback store ready (${store.kind}).`);
+	await store.close();
+} catch (error) {
+	fail(error instanceof Error ? error.message : String(error));
+}
+
+let siteHeaders: SiteHeaders;
+let trustedProxies: TrustedProxies;
+try {
+	siteHeaders = readSiteHeaders(join(outDir, 'client'));
+	trustedProxies = parseTrustedProxies(process.env['TRUSTED_PROXIES']);
+} catch (error) {
+	fail(error instanceof Error ? error.message : String(error));
+}
+
+process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
+const { handler } = (await import(pathToFileURL(entry).href)) as {
+	handler: (req: IncomingMessage, res: ServerResponse) => void;
+};
+
+const port = Number(process.env['PORT'] ?? 4321);
+const host = process.env['HOST'] ?? 'localhost';
+
+// gzip or Brotli for text (HTML, CSS, JS, JSON, SVG) as a CDN would; Pagefind's index and wasm
+// are compressed files already and pass through.
+// (Typed for Express; it needs only Node's request and response.)
+const compress = compression() as unknown as (
+	req: IncomingMessage,
+	res: ServerResponse,
+	next: () => void,
+) => void;
+
+const server = createServer((req, res) => {
+	setSiteHeaders(req, res, siteHeaders, trustedProxies);
+	compress(req, res, () => route(req, res));
+});
+
+function route(req: IncomingMessage, res: ServerResponse): void {
+	const path = req.url?.split('?')[0];
+	if (path === '/_headers') {
+		// The static hosts' config file, not a page.
+		res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+		res.end('Not found');
+		return;
+	}
+	if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+		const lang = negotiateLocale(req.headers['accept-language']);
+		res.writeHead(302, {
+			Location: `/${lang}/`,
+			Vary: 'Accept-Language',
+			'Cache-Control': 'no-cache',
+		});
+		res.end();
+		return;
+	}
+	handler(req, res);
+}
+
+server.listen(port, host, () => {
+	console.log(
+		`SpinOffice Help Center: http://${host}:${port}/ (Dutch home: http://${host}:${port}/nl/)`,
+	);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => server.close(() => process.exit(0)));
+}
