@@ -60,7 +60,7 @@ test.describe('e-mail address finder', () => {
 		['en', 'jan@me.com', '/en/icloud-mail/'],
 		['en', 'x@GMAIL.com', '/en/gmail/'],
 		['en', 'piet@live.nl', '/en/outlook-com/'],
-		['nl', 'info@ziggo.nl', '/nl/enter-app-password/#settings-ziggo'],
+		['nl', 'info@ziggo.nl', '/nl/ziggo-mail/'],
 	] as const) {
 		test(`finds ${guide} for ${email}`, async ({ page }) => {
 			await page.goto(`/${lang}/`);
