@@ -21,7 +21,8 @@ test.describe('browsing', () => {
 				'href',
 				`/${lang}/providers/`,
 			);
-			await expect(page.locator('time')).toContainText(updated);
+			// The article's own date; a guide's summary box has its 'checked on' date too.
+			await expect(page.locator('main header time')).toContainText(updated);
 			const toc = page.getByRole('navigation', {
 				name: lang === 'nl' ? 'Op deze pagina' : 'On this page',
 			});
@@ -59,7 +60,7 @@ test.describe('e-mail address finder', () => {
 		['en', 'jan@me.com', '/en/icloud-mail/'],
 		['en', 'x@GMAIL.com', '/en/gmail/'],
 		['en', 'piet@live.nl', '/en/outlook-com/'],
-		['nl', 'info@ziggo.nl', '/nl/enter-app-password/#settings-ziggo'],
+		['nl', 'info@ziggo.nl', '/nl/ziggo-mail/'],
 	] as const) {
 		test(`finds ${guide} for ${email}`, async ({ page }) => {
 			await page.goto(`/${lang}/`);
