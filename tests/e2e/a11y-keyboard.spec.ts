@@ -50,6 +50,7 @@ const text = {
 		reason: 'Een stap werkte niet',
 		reasonsError: 'Kies minstens één reden.',
 		comment: 'Wat kunnen we beter uitleggen? (optioneel)',
+		more: 'Meer vertellen (optioneel)',
 		send: 'Verstuur feedback',
 		sent: 'Feedback verzonden',
 	},
@@ -65,6 +66,7 @@ const text = {
 		reason: "A step didn't work",
 		reasonsError: 'Choose at least one reason.',
 		comment: 'What could we explain better? (optional)',
+		more: 'Tell us more (optional)',
 		send: 'Send feedback',
 		sent: 'Feedback sent',
 	},
@@ -213,6 +215,9 @@ for (const lang of ['nl', 'en'] as const) {
 		await page.keyboard.press('Space');
 		await expect(reason).toBeChecked();
 
+		// The optional fields open from their disclosure with the keyboard.
+		await tabTo(page, widget.getByText(s.more), 10);
+		await page.keyboard.press('Enter');
 		const comment = widget.getByLabel(s.comment);
 		await tabTo(page, comment, 10);
 		await page.keyboard.type('Stap 2 ging mis');

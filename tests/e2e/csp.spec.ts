@@ -60,6 +60,7 @@ test('feedback: No, the form, ALTCHA solved, sent', async ({ page }) => {
 	await page.goto('/en/outlook-com/');
 	await page.getByRole('button', { name: 'No', exact: true }).click();
 	await page.getByRole('checkbox', { name: 'The screen looks different' }).check();
+	await page.getByText('Tell us more (optional)').click();
 	await page.getByLabel('What could we explain better? (optional)').fill('CSP test');
 	// ALTCHA's stylesheet arrived (a <link>, not an inline <style> the policy would block).
 	await expect(page.locator('altcha-widget')).toBeVisible();

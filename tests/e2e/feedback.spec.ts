@@ -33,7 +33,8 @@ const text = {
 		no: 'Nee',
 		thanks: 'Fijn dat dit hielp!',
 		sorry: 'Sorry dat we je niet konden helpen',
-		improve: 'Laat ons weten hoe we dit artikel kunnen verbeteren!',
+		legend: 'Wat ging er mis? Kies minstens één reden.',
+		more: 'Meer vertellen (optioneel)',
 		reason: 'Een stap werkte niet',
 		stuck: 'Waar liep je vast? (optioneel)',
 		comment: 'Wat kunnen we beter uitleggen? (optioneel)',
@@ -48,7 +49,8 @@ const text = {
 		no: 'No',
 		thanks: "That's great!",
 		sorry: "Sorry we couldn't help you",
-		improve: 'Let us know how we can improve this article!',
+		legend: 'What went wrong? Choose at least one reason.',
+		more: 'Tell us more (optional)',
 		reason: "A step didn't work",
 		stuck: 'Where did you get stuck? (optional)',
 		comment: 'What could we explain better? (optional)',
@@ -87,16 +89,26 @@ for (const lang of ['nl', 'en'] as const) {
 		const requests: string[] = [];
 		page.on('request', (r) => requests.push(new URL(r.url()).origin));
 		await page.goto(`/${lang}/gmail/`);
+		// The page does not carry the form: it is built when the reader answers No.
+		await expect(page.locator('#feedback form.hc-feedback__details')).toHaveCount(0);
 		await page.getByRole('button', { name: s.no, exact: true }).click();
 		await expect(feedback(page).getByText(s.sorry)).toBeVisible();
-		await expect(page.getByRole('heading', { name: s.improve })).toBeVisible();
+		// One heading (the state's title); the reasons are the form's question.
+		await expect(page.getByRole('group', { name: s.legend })).toBeVisible();
+		await expect(feedback(page).getByRole('heading')).toHaveCount(0);
 
 		await page.getByRole('button', { name: s.send }).click();
-		await expect(feedback(page).getByText(s.reasonsError, { exact: true })).toBeVisible();
+		const reasonsError = feedback(page).getByText(s.reasonsError, { exact: true });
+		await expect(reasonsError).toBeVisible();
 		await expect(page.getByRole('checkbox').first()).toBeFocused();
 
 		await page.getByRole('checkbox', { name: s.reason }).check();
+		// The error goes as soon as a reason is ticked, not at the next send.
+		await expect(reasonsError).toBeHidden();
+		// The optional fields wait in a disclosure.
 		const stuck = page.getByLabel(s.stuck);
+		await expect(stuck).toBeHidden();
+		await feedback(page).getByText(s.more).click();
 		const firstSection = await stuck.locator('option').nth(1).getAttribute('value');
 		await stuck.selectOption(firstSection ?? '');
 		await page.getByLabel(s.comment).fill('Stap 3 <script>alert(1)</script> klopt niet');
@@ -216,7 +228,9 @@ test.describe('the bot trap (the hidden website field)', () => {
 		expect((await vote).status()).toBe(201);
 		await expect(feedback(page).getByText('Sorry dat we je niet konden helpen')).toBeVisible();
 
+		await expect(page.getByRole('checkbox').first()).toBeVisible();
 		for (const box of await page.getByRole('checkbox').all()) await box.check();
+		await feedback(page).getByText('Meer vertellen (optioneel)').click();
 		const stuck = page.getByLabel('Waar liep je vast? (optioneel)');
 		await stuck.selectOption({ index: 1 });
 		await page.getByLabel('Wat kunnen we beter uitleggen? (optioneel)').fill('Koop nu!');

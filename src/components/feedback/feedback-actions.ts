@@ -3,8 +3,11 @@
  * JSON, validate the form, count the comment, and load and solve the ALTCHA captcha. Loaded on
  * the reader's first interaction with the widget (feedback-element.ts), not with the page.
  */
+import detailsCss from './details.css?url';
+import { articleSections, buildDetailsForm } from './details-form.ts';
 import { loadAltcha } from './load-altcha.ts';
-import { fill, type FeedbackHost } from './feedback-state.ts';
+import { fill, type FeedbackFormConfig, type FeedbackHost } from './feedback-state.ts';
+import { linkStylesheet } from '../stylesheet.ts';
 
 /** The part of the ALTCHA widget's API this module uses. */
 interface AltchaWidget {
@@ -39,6 +42,7 @@ function visitorId(): string {
 export class FeedbackActions {
 	readonly #host: FeedbackHost;
 	#captchaLoaded = false;
+	#details: Promise<void> | undefined;
 
 	constructor(host: FeedbackHost) {
 		this.#host = host;
@@ -180,6 +184,44 @@ export class FeedbackActions {
 			}
 		}
 		return !message;
+	}
+
+	/**
+	 * Shows the "No" form: built once from its labels file and the article's sections, with its
+	 * stylesheet, then the captcha starts its proof of work. A failed fetch says so and lets a
+	 * later "No" try again.
+	 */
+	openDetails(): Promise<void> {
+		this.#details ??= this.#buildDetails().catch(() => {
+			this.#details = undefined;
+			this.#fail(this.#host.strings.error);
+		});
+		return this.#details;
+	}
+
+	async #buildDetails(): Promise<void> {
+		const src = this.#el.dataset['formSrc'] ?? '';
+		const [config] = await Promise.all([
+			fetch(src).then(async (r) => {
+				if (!r.ok) throw new Error(`${src}: ${r.status}`);
+				return (await r.json()) as FeedbackFormConfig;
+			}),
+			linkStylesheet(detailsCss),
+		]);
+		const { strings } = this.#host;
+		const form = buildDetailsForm(config, articleSections(), strings.counter, strings.submit);
+		form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			void this.sendDetails(form);
+		});
+		const comment = form.querySelector('textarea');
+		comment?.addEventListener('input', () => this.count(comment));
+		// The "choose a reason" error goes as soon as a reason is ticked.
+		form.querySelector('.hc-feedback__reasons')?.addEventListener('change', () => {
+			if (form.querySelector('input[name="reasons"]:checked')) this.#fieldError('reasons', '');
+		});
+		this.#el.querySelector('#feedback-no')?.append(form);
+		await this.loadCaptcha();
 	}
 
 	/** Loads ALTCHA (and its translation) on first use only; proof of work starts straight away. */

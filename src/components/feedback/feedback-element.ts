@@ -1,7 +1,8 @@
 /**
  * <hc-feedback>: enhances the no-JS feedback form. At load it only restores the answer this
  * browser gave (localStorage: no cookie, no personal data) and shows the vote summary; the code
- * that posts answers, checks the form and loads the ALTCHA captcha (feedback-actions.ts) loads
+ * that posts answers, builds and checks the "No" form and loads the ALTCHA captcha
+ * (feedback-actions.ts) loads
  * when the reader first points at, focuses or uses the widget, so an article weighs less at load.
  */
 import type { FeedbackActions } from './feedback-actions.ts';
@@ -23,22 +24,15 @@ class FeedbackElement extends HTMLElement implements FeedbackHost {
 		this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as FeedbackStrings;
 		this.#key = `hc-feedback:${this.dataset['lang']}:${this.dataset['article']}`;
 		const voteForm = this.querySelector<HTMLFormElement>('.hc-feedback__vote');
-		const details = this.querySelector<HTMLFormElement>('.hc-feedback__details');
 		const change = this.querySelector<HTMLButtonElement>('.hc-feedback__change');
-		const comment = this.querySelector<HTMLTextAreaElement>('textarea');
-		if (!voteForm || !details || !change || !comment) return;
+		if (!voteForm || !change) return;
 
 		voteForm.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const vote = (event.submitter as HTMLButtonElement | null)?.value;
 			if (vote === 'yes' || vote === 'no') void this.#act((a) => a.vote(vote));
 		});
-		details.addEventListener('submit', (event) => {
-			event.preventDefault();
-			void this.#act((a) => a.sendDetails(details));
-		});
 		change.addEventListener('click', () => this.show('question', true));
-		comment.addEventListener('input', () => void this.#act((a) => a.count(comment)));
 		// Fetched as the reader heads for the widget, so a click finds the code there.
 		for (const type of ['pointerenter', 'focusin', 'touchstart']) {
 			this.addEventListener(type, () => void this.#act(() => undefined), {
@@ -46,7 +40,6 @@ class FeedbackElement extends HTMLElement implements FeedbackHost {
 				passive: true,
 			});
 		}
-		details.hidden = false;
 		this.dataset['enhanced'] = '';
 
 		const fromRedirect = /^#feedback-(yes|no)$/.exec(location.hash)?.[1] as
@@ -99,7 +92,7 @@ class FeedbackElement extends HTMLElement implements FeedbackHost {
 			if (active) target = panel;
 		}
 		this.querySelector<HTMLElement>('.hc-feedback__change')!.hidden = state === 'question';
-		if (state === 'no') void this.#act((a) => a.loadCaptcha());
+		if (state === 'no') void this.#act((a) => a.openDetails());
 		if (!focus) return;
 		(target ?? this.querySelector<HTMLElement>('.hc-feedback__buttons button'))?.focus();
 	}

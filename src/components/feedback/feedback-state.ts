@@ -17,6 +17,19 @@ export type FeedbackStrings = Record<
 	string
 >;
 
+/** The "No" form's labels, fetched when a reader answers No (form-config.ts). */
+export interface FeedbackFormConfig {
+	legend: string;
+	reasons: { value: string; label: string }[];
+	/** The disclosure that holds the optional fields. */
+	more: string;
+	sectionLabel: string;
+	sectionNone: string;
+	commentLabel: string;
+	commentHint: string;
+	commentMax: number;
+}
+
 /** The answer remembered in localStorage, per article and language. */
 export interface Remembered {
 	vote: 'yes' | 'no';

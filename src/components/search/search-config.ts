@@ -4,7 +4,6 @@
  * so it is one file per language (`/<lang>/search-config.json`), fetched with the search code,
  * instead of a 2 KB attribute repeated in every page's header.
  */
-import { createHash } from 'node:crypto';
 import { localeTags, locales, type Locale } from '../../i18n/locales.ts';
 import { uiStrings } from '../../i18n/translations.ts';
 import { articlesIn, siteIndex } from '../../lib/site.ts';
@@ -12,23 +11,17 @@ import { siteConfig } from '../../site.config.ts';
 import type { SharedSearchConfig } from './config.ts';
 import { filterOptionsFor } from './filter-options.ts';
 import { searchPagePaths } from './paths.ts';
+import { versionedJson, type VersionedJson } from '../versioned-json.ts';
 
-const made = new Map<Locale, { config: SharedSearchConfig; json: string; url: string }>();
+const made = new Map<Locale, VersionedJson<SharedSearchConfig>>();
 
 /** What every search box of `lang` shares, with its JSON and a URL that changes when it does. */
-export function searchConfigFile(lang: Locale): {
-	config: SharedSearchConfig;
-	json: string;
-	url: string;
-} {
-	const cached = made.get(lang);
-	if (cached) return cached;
-	const config = searchConfigFor(lang);
-	const json = JSON.stringify(config);
-	// The version in the URL lets a long-cached copy never outlive a deploy that changed it.
-	const version = createHash('sha256').update(json).digest('hex').slice(0, 10);
-	const file = { config, json, url: `/${lang}/search-config.json?v=${version}` };
-	made.set(lang, file);
+export function searchConfigFile(lang: Locale): VersionedJson<SharedSearchConfig> {
+	let file = made.get(lang);
+	if (!file) {
+		file = versionedJson(`/${lang}/search-config.json`, searchConfigFor(lang));
+		made.set(lang, file);
+	}
 	return file;
 }
 
