@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readArticles, readSite } from '../../src/lib/insights/content-files.ts';
+import { readArticles, readSite } from '../../src/lib/content/files.ts';
 import {
 	checkContent,
 	checkContentFiles,

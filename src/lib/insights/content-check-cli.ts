@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent, type Finding } from './content-health.ts';
-import { readArticles, readSite } from './content-files.ts';
+import { readArticles, readSite } from '../content/files.ts';
 import { checkProviders, type ProviderFinding, type ProviderRecord } from './provider-health.ts';
 
 /** A finding as one line, the file first so editors and CI logs link to it. */
