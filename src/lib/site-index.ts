@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { uneval } from 'devalue';
 import { sortArticles, toSummary, type ArticleSummary } from './articles.ts';
 import { readArticles } from './content/files.ts';
-import { checkContentFiles, type DatedArticle, type Finding } from './insights/content-health.ts';
+import { checkContentFiles, type DatedArticle, type Finding } from './content-health/check.ts';
 import {
 	articleSchema,
 	categorySchema,

@@ -5,9 +5,9 @@ import {
 	findingsSummary,
 	formatFinding,
 	runContentCheck,
-} from '../../src/lib/insights/content-check-cli.ts';
+} from '../../src/lib/content-health/cli.ts';
 import { readArticles, readSite } from '../../src/lib/content/files.ts';
-import { checkContent, type Finding } from '../../src/lib/insights/content-health.ts';
+import { checkContent, type Finding } from '../../src/lib/content-health/check.ts';
 
 const root = join(import.meta.dirname, '../..');
 const fixture = join(root, 'tests/fixtures/insights-content');

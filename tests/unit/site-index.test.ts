@@ -8,7 +8,7 @@ import {
 	checkContentFiles,
 	mergeFindings,
 	outdatedFindings,
-} from '../../src/lib/insights/content-health.ts';
+} from '../../src/lib/content-health/check.ts';
 import { readSiteIndex, siteIndexModule, type SiteIndex } from '../../src/lib/site-index.ts';
 
 const root = join(import.meta.dirname, '../..');

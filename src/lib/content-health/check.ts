@@ -1,12 +1,14 @@
 /**
  * The content health check: what makes an article wrong (errors) or suspect (warnings) for its
  * readers, found in the article files alone. Pure: it gets the files as the content reader
- * (src/lib/content/) parsed them; the build keeps its findings in the site index for the dashboard.
+ * (src/lib/content/) parsed them. Runs at build time (the site index keeps the findings for the
+ * dashboard) and in CI (`npm run content:check`); the server only adds {@link outdatedFindings},
+ * which depend on the day.
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
 import { isoDate } from '../dates.ts';
 import type { ParsedMdx } from '../content/parse.ts';
-import { linkProblems, pageIds } from './content-links.ts';
+import { linkProblems, pageIds } from './links.ts';
 
 /** One article file, as the check needs it. */
 export interface HealthArticle {

@@ -5,7 +5,7 @@
  * that `<ProviderSettings>` renders.
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
-import type { FindingKind, HealthSite } from './content-health.ts';
+import type { FindingKind, HealthSite } from './check.ts';
 import type { ParsedMdx } from '../content/parse.ts';
 
 /** A problem with one link, before it is tied to its article. */
