@@ -4,7 +4,8 @@
  * the reader's first interaction with the widget (feedback-element.ts), not with the page.
  */
 import { loadAltcha } from './load-altcha.ts';
-import { fill, type FeedbackHost } from './feedback-state.ts';
+import { translate } from '../islands/strings.ts';
+import type { FeedbackHost } from './feedback-state.ts';
 
 /** The part of the ALTCHA widget's API this module uses. */
 interface AltchaWidget {
@@ -52,7 +53,7 @@ export class FeedbackActions {
 	count(comment: HTMLTextAreaElement): void {
 		const counter = this.#el.querySelector('#feedback-comment-counter');
 		if (counter) {
-			counter.textContent = fill(this.#host.strings.counter, {
+			counter.textContent = translate(this.#host.locale, this.#host.strings.counter, {
 				used: comment.value.length,
 				max: comment.maxLength,
 			});

@@ -4,23 +4,20 @@
  * that posts answers, checks the form and loads the ALTCHA captcha (feedback-actions.ts) loads
  * when the reader first points at, focuses or uses the widget, so an article weighs less at load.
  */
+import { translate } from '../islands/strings.ts';
 import type { FeedbackActions } from './feedback-actions.ts';
-import {
-	fill,
-	type FeedbackHost,
-	type FeedbackState,
-	type FeedbackStrings,
-	type Remembered,
-} from './feedback-state.ts';
+import type { FeedbackHost, FeedbackState, FeedbackStrings, Remembered } from './feedback-state.ts';
 
 class FeedbackElement extends HTMLElement implements FeedbackHost {
 	readonly element = this;
 	strings = {} as FeedbackStrings;
+	locale = '';
 	#key = '';
 	#actions: Promise<FeedbackActions> | undefined;
 
 	connectedCallback() {
 		this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as FeedbackStrings;
+		this.locale = this.dataset['locale'] ?? document.documentElement.lang;
 		this.#key = `hc-feedback:${this.dataset['lang']}:${this.dataset['article']}`;
 		const voteForm = this.querySelector<HTMLFormElement>('.hc-feedback__vote');
 		const details = this.querySelector<HTMLFormElement>('.hc-feedback__details');
@@ -115,8 +112,7 @@ class FeedbackElement extends HTMLElement implements FeedbackHost {
 			const { yes, total } = (await response.json()) as { yes: number; total: number };
 			const summary = this.querySelector<HTMLElement>('.hc-feedback__summary');
 			if (!summary || total < 5) return;
-			const template = total === 1 ? this.strings.summaryOne : this.strings.summaryOther;
-			summary.textContent = fill(template, { yes, count: total });
+			summary.textContent = translate(this.locale, this.strings.summary, { yes, count: total });
 			summary.hidden = false;
 		} catch {
 			// The summary is a nicety; the question works without it.

@@ -1,21 +1,20 @@
 /** What the feedback widget's boot code (feedback-element.ts) and its actions share. */
+import type { PluralForms } from '../islands/strings.ts';
 
 /** The widget's visible state. */
 export type FeedbackState = 'question' | 'yes' | 'no' | 'sent';
 
-/** The UI strings the widget receives in `data-strings` (templates keep `{{placeholders}}`). */
+/**
+ * The UI strings the widget receives in `data-strings` (templates keep `{{placeholders}}`; shown
+ * with `translate()`, src/components/islands/strings.ts).
+ */
 export type FeedbackStrings = Record<
-	| 'reasonsError'
-	| 'captchaError'
-	| 'counter'
-	| 'sending'
-	| 'submit'
-	| 'error'
-	| 'rateLimited'
-	| 'summaryOne'
-	| 'summaryOther',
+	'reasonsError' | 'captchaError' | 'counter' | 'sending' | 'submit' | 'error' | 'rateLimited',
 	string
->;
+> & {
+	/** "12 of 15 readers found this helpful", by the plural rules of the reader's language. */
+	summary: PluralForms;
+};
 
 /** The answer remembered in localStorage, per article and language. */
 export interface Remembered {
@@ -27,10 +26,8 @@ export interface Remembered {
 export interface FeedbackHost {
 	element: HTMLElement;
 	strings: FeedbackStrings;
+	/** The page's BCP 47 language tag, for plural rules. */
+	locale: string;
 	remember(value: Remembered): void;
 	show(state: FeedbackState, focus: boolean): void;
 }
-
-/** Fills `{{name}}` placeholders. */
-export const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
