@@ -61,6 +61,21 @@ describe('parseArticle()', () => {
 		expect(parsed.elementIds).toEqual(['x']);
 	});
 
+	test('returns the prose without markup, code, attributes or frontmatter', () => {
+		const { text } = parseArticle(
+			'---\ntitle: Weg\n---\n## Kop\n\nEen **vette** [link](../a/).\n\n<Callout title="Niet">\n\nBinnen\n\n</Callout>\n\n```\ncode\n```\n',
+			file,
+		);
+		expect(text.split(/\s+/).filter(Boolean)).toEqual([
+			'Kop',
+			'Een',
+			'vette',
+			'link',
+			'.',
+			'Binnen',
+		]);
+	});
+
 	test('returns an empty alt as none and an expression alt as unknown', () => {
 		const { images } = parseArticle(
 			'<img src="b.png" />\n\n<img src="c.png" alt="" />\n\n<img src="e.png" alt={props.alt} />\n\n![ ][ref]\n\n[ref]: f.png',

@@ -24,6 +24,8 @@ export interface ContentFile {
 	draft: boolean;
 	/** Headings with their ids, element ids, links and images, with their lines in the file. */
 	mdx: ParsedMdx;
+	/** The prose, without markup or frontmatter (the benchmark's generator takes its words). */
+	text: string;
 }
 
 /** A YAML date (js-yaml makes `2026-05-01` a Date) or a quoted one; null when neither. */
@@ -40,7 +42,7 @@ export function readArticle(root: string, path: string): ContentFile {
 	if (!isLocale(lang) || rest.length === 0) {
 		throw new Error(`${file}: not in a language folder (content/articles/<lang>/)`);
 	}
-	const { frontmatter, ...mdx } = parseArticle(readFileSync(path, 'utf8'), file);
+	const { frontmatter, text, ...mdx } = parseArticle(readFileSync(path, 'utf8'), file);
 	return {
 		lang,
 		slug: [...rest.slice(0, -1), basename(rest.at(-1)!, '.mdx')].join('/'),
@@ -49,6 +51,7 @@ export function readArticle(root: string, path: string): ContentFile {
 		updated: toDate(frontmatter['updated']),
 		draft: frontmatter['draft'] === true,
 		mdx,
+		text,
 	};
 }
 

@@ -53,6 +53,8 @@ export interface ParsedMdx {
 export interface ParsedArticle extends ParsedMdx {
 	/** The frontmatter's YAML as an object (empty when there is none); not yet validated. */
 	frontmatter: Record<string, unknown>;
+	/** The prose: the text of every paragraph, heading, list and component child, one space apart. */
+	text: string;
 }
 
 /** The parser features Astro's MDX integration switches on (gfm and smartypants default true). */
@@ -73,8 +75,10 @@ function loadYaml(source: string, file: string): Record<string, unknown> {
 
 /** Parses an article's source; `file` (e.g. `content/articles/nl/gmail.mdx`) names it in errors. */
 export function parseArticle(source: string, file: string): ParsedArticle {
+	const prose: string[] = [];
 	const parsed: ParsedArticle = {
 		frontmatter: {},
+		text: '',
 		headings: [],
 		elementIds: [],
 		providerSettings: [],
@@ -110,6 +114,9 @@ export function parseArticle(source: string, file: string): ParsedArticle {
 		yaml(node, ctx) {
 			parsed.frontmatter = loadYaml(node.value, file);
 			(ctx.data['astro'] as SatteriAstroData).frontmatter = parsed.frontmatter;
+		},
+		text(node) {
+			prose.push(node.value);
 		},
 		link(node) {
 			parsed.links.push({ url: node.url, line: line(node.position) });
@@ -147,6 +154,7 @@ export function parseArticle(source: string, file: string): ParsedArticle {
 	}
 	// Sätteri returns a promise only when a plugin is async; these are not, so the read stays sync.
 	if (result instanceof Promise) throw new Error(`${file}: the MDX parser answered asynchronously`);
+	parsed.text = prose.join(' ');
 	parsed.headings = astro.headings.map(({ depth, text, slug }) => ({ depth, text, slug }));
 	return parsed;
 }
