@@ -33,6 +33,8 @@ describe('translate()', () => {
 		['nl-NL', 5, '5 lezers'],
 		['en-GB', 1, '1 lezer'],
 		['en-GB', 2, '2 lezers'],
+		['nl', 1, '1 lezer'],
+		['en', 0, '0 lezers'],
 	])('returns the %s form for %i', (locale, count, text) => {
 		expect(translate(locale, forms, { count })).toBe(text);
 	});

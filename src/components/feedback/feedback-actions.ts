@@ -53,7 +53,7 @@ export class FeedbackActions {
 	count(comment: HTMLTextAreaElement): void {
 		const counter = this.#el.querySelector('#feedback-comment-counter');
 		if (counter) {
-			counter.textContent = translate(this.#host.locale, this.#host.strings.counter, {
+			counter.textContent = translate(this.#el.dataset['lang'] ?? '', this.#host.strings.counter, {
 				used: comment.value.length,
 				max: comment.maxLength,
 			});

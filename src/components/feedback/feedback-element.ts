@@ -4,20 +4,17 @@
  * that posts answers, checks the form and loads the ALTCHA captcha (feedback-actions.ts) loads
  * when the reader first points at, focuses or uses the widget, so an article weighs less at load.
  */
-import { translate } from '../islands/strings.ts';
 import type { FeedbackActions } from './feedback-actions.ts';
 import type { FeedbackHost, FeedbackState, FeedbackStrings, Remembered } from './feedback-state.ts';
 
 class FeedbackElement extends HTMLElement implements FeedbackHost {
 	readonly element = this;
 	strings = {} as FeedbackStrings;
-	locale = '';
 	#key = '';
 	#actions: Promise<FeedbackActions> | undefined;
 
 	connectedCallback() {
 		this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as FeedbackStrings;
-		this.locale = this.dataset['locale'] ?? document.documentElement.lang;
 		this.#key = `hc-feedback:${this.dataset['lang']}:${this.dataset['article']}`;
 		const voteForm = this.querySelector<HTMLFormElement>('.hc-feedback__vote');
 		const details = this.querySelector<HTMLFormElement>('.hc-feedback__details');
@@ -112,7 +109,13 @@ class FeedbackElement extends HTMLElement implements FeedbackHost {
 			const { yes, total } = (await response.json()) as { yes: number; total: number };
 			const summary = this.querySelector<HTMLElement>('.hc-feedback__summary');
 			if (!summary || total < 5) return;
-			summary.textContent = translate(this.locale, this.strings.summary, { yes, count: total });
+			// Loaded here, not with the page: most articles have no summary to show. The language
+			// (`nl`, `en`) is all plural rules need of a locale.
+			const strings = await import('../islands/strings.ts');
+			summary.textContent = strings.translate(this.dataset['lang'] ?? '', this.strings.summary, {
+				yes,
+				count: total,
+			});
 			summary.hidden = false;
 		} catch {
 			// The summary is a nicety; the question works without it.

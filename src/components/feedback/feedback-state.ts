@@ -26,8 +26,6 @@ export interface Remembered {
 export interface FeedbackHost {
 	element: HTMLElement;
 	strings: FeedbackStrings;
-	/** The page's BCP 47 language tag, for plural rules. */
-	locale: string;
 	remember(value: Remembered): void;
 	show(state: FeedbackState, focus: boolean): void;
 }
