@@ -5,7 +5,7 @@
  * Checks `content/` in the project folder (or the folder given as the only argument).
  */
 import { join, resolve } from 'node:path';
-import { runContentCheck } from '../src/lib/insights/content-check-cli.ts';
+import { runContentCheck } from '../src/lib/content-health/cli.ts';
 
 const [root = join(import.meta.dirname, '..'), ...extra] = process.argv.slice(2);
 if (extra.length > 0 || root.startsWith('-')) {

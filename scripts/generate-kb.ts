@@ -6,11 +6,12 @@
  *
  * Usage: node scripts/generate-kb.ts <target-dir> [--per-language 1000] [--seed 1]
  */
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import GithubSlugger from 'github-slugger';
 import { locales, type Locale } from '../src/i18n/locales.ts';
+import { readArticles, type ContentFile } from '../src/lib/content/files.ts';
 import { linkPackages } from './lib/link-packages.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
@@ -121,14 +122,14 @@ const frames: Record<
 	},
 };
 
-/** The words the real articles of a language use, most frequent first. */
-async function realVocabulary(lang: Locale): Promise<string[]> {
-	const dir = join(projectRoot, 'content/articles', lang);
+let realFiles: ContentFile[] | undefined;
+/** The project's own articles, read once (through the content reader: parsed, not pattern-matched). */
+const realArticleFiles = () => (realFiles ??= readArticles(projectRoot));
+
+/** The words the real articles of a language use, most frequent first (their prose, as parsed). */
+function realVocabulary(lang: Locale): string[] {
 	const counts = new Map<string, number>();
-	for (const name of await readdir(dir)) {
-		const text = (await readFile(join(dir, name), 'utf8'))
-			.replace(/^---[\s\S]*?---/, '')
-			.replace(/<[^>]+>|\{[^}]*\}|\[|\]\([^)]*\)|[#*`>|]/g, ' ');
+	for (const { text } of realArticleFiles().filter((a) => a.lang === lang)) {
 		for (const word of text.toLowerCase().match(/\p{L}[\p{L}-]{2,}/gu) ?? []) {
 			counts.set(word, (counts.get(word) ?? 0) + 1);
 		}
@@ -286,16 +287,14 @@ function article(
 const crmTexts = ['openMailSettings', 'enterPassword', 'checkServerSettings'] as const;
 
 /** Slugs and titles of the real articles of a language, for links that resolve. */
-async function realArticles(lang: Locale): Promise<{ slug: string; title: string }[]> {
-	const dir = join(projectRoot, 'content/articles', lang);
-	const names = (await readdir(dir)).filter((name) => name.endsWith('.mdx')).sort();
-	return Promise.all(
-		names.map(async (name) => {
-			const text = await readFile(join(dir, name), 'utf8');
-			const title = /^title:\s*(['"]?)(.*)\1\s*$/m.exec(text)?.[2] ?? name;
-			return { slug: name.replace(/\.mdx$/, ''), title: title.replace(/[[\]]/g, '') };
-		}),
-	);
+function realArticles(lang: Locale): { slug: string; title: string }[] {
+	return realArticleFiles()
+		.filter((a) => a.lang === lang)
+		.map(({ slug, frontmatter }) => {
+			const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : slug;
+			// Square brackets would end the Markdown link text the title goes into.
+			return { slug, title: title.replace(/[[\]]/g, '') };
+		});
 }
 
 /** What `generateKnowledgeBase` made. */
@@ -326,8 +325,8 @@ export async function generateKnowledgeBase(
 	) as { id: string }[];
 	const next = random(seed);
 	for (const lang of locales) {
-		const vocab = { real: await realVocabulary(lang), madeUp: madeUpWords(lang, 6000, next) };
-		const links = { real: await realArticles(lang), generated: perLanguage };
+		const vocab = { real: realVocabulary(lang), madeUp: madeUpWords(lang, 6000, next) };
+		const links = { real: realArticles(lang), generated: perLanguage };
 		const dir = join(root, 'content/articles', lang);
 		const ids = providers.map((p) => p.id);
 		for (let n = 1; n <= perLanguage; n++) {

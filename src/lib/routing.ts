@@ -1,7 +1,7 @@
 import type { GetStaticPaths } from 'astro';
 import { locales, type Locale } from '../i18n/locales.ts';
 import { findTranslation, relatedArticles, siblings, type ArticleSummary } from './articles.ts';
-import { getSiteContent, type Article } from './content.ts';
+import { getSiteContent, type Article } from './content/collection.ts';
 import { articlesIn } from './site.ts';
 import type { Category } from './schemas.ts';
 import { homeUrl, pageUrl } from './urls.ts';

@@ -5,19 +5,17 @@
  * server routes (feedback API, dashboard, on-demand 404) never import `astro:content`, whose
  * `render()` pulls every compiled article into the server bundle.
  *
- * The frontmatter is parsed the way Astro's glob loader parses it (js-yaml) and validated with
- * the same zod schemas as the content collections (src/content.config.ts), so a summary is the
- * same object whichever way it was made; h2 ids come from the same slugger Astro uses
- * (mdx-scan.ts), and tests/dist checks them against every built page.
+ * The files are read by the content reader (src/lib/content/: Astro's MDX parser, js-yaml for the
+ * frontmatter) and validated with the same zod schemas as the content collections
+ * (src/content.config.ts), so a summary is the same object whichever way it was made; h2 ids come
+ * from Astro's own heading plugin, and tests/dist checks them against every built page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uneval } from 'devalue';
-import yaml from 'js-yaml';
 import { sortArticles, toSummary, type ArticleSummary } from './articles.ts';
-import { checkContentFiles, type DatedArticle, type Finding } from './insights/content-health.ts';
-import { readArticles } from './insights/content-files.ts';
-import { scanMdx } from './insights/mdx-scan.ts';
+import { readArticles } from './content/files.ts';
+import { checkContentFiles, type DatedArticle, type Finding } from './content-health/check.ts';
 import {
 	articleSchema,
 	categorySchema,
@@ -91,25 +89,14 @@ export function readSiteIndex(root: string, { drafts }: ReadOptions): SiteIndex 
 	const published: ArticleSummary[] = [];
 	const sections: Record<string, Section[]> = {};
 	for (const file of files) {
-		let frontmatter: unknown;
-		try {
-			frontmatter = yaml.load(file.frontmatter) ?? {};
-		} catch (error) {
-			throw new Error(
-				`${file.file}: the frontmatter is not valid YAML: ${(error as Error).message}`,
-				{
-					cause: error,
-				},
-			);
-		}
-		const result = schema.safeParse(frontmatter);
+		const result = schema.safeParse(file.frontmatter);
 		if (!result.success) throw invalid(file.file, result.error.issues);
 		const { draft, ...data } = result.data;
 		if (draft && !drafts) continue;
 		const id = `${file.lang}/${file.slug}`;
 		published.push(toSummary(id, data));
-		sections[id] = scanMdx(file.body)
-			.headings.filter((h) => h.depth === 2)
+		sections[id] = file.mdx.headings
+			.filter((h) => h.depth === 2)
 			.map(({ slug, text }) => ({ slug, text }));
 	}
 	const summaries = sortArticles(published, categoryOrder);

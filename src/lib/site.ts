@@ -3,7 +3,7 @@
  * article bodies (src/lib/site-index.ts). Importing this never pulls compiled MDX into a bundle,
  * so components that on-demand routes render (the header's search box, the 404 page) and the
  * feedback API read the content from here; only pages that show an article body need
- * `astro:content` (src/lib/content.ts).
+ * `astro:content` (src/lib/content/collection.ts).
  */
 import index from 'virtual:hc/site-index';
 import type { Locale } from '../i18n/locales.ts';

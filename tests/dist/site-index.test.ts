@@ -32,13 +32,15 @@ describe('the site index agrees with the built pages', () => {
 	});
 
 	test.each(index.summaries.map((a) => [a.url, a] as const))(
-		'%s: the title and the h2 ids of the article body',
+		'%s: the title and the h2 ids and texts of the article body',
 		(url, article) => {
 			const page = pageOf(url);
 			const title = page.root.querySelector('#article-title');
 			expect(title && readableText(title)).toBe(article.title);
-			const ids = page.root.querySelectorAll('.hc-prose h2').map((h) => h.getAttributeValue('id'));
-			expect(ids).toEqual(index.sections[`${article.lang}/${article.slug}`]?.map((s) => s.slug));
+			const h2s = page.root
+				.querySelectorAll('.hc-prose h2')
+				.map((h) => ({ slug: h.getAttributeValue('id'), text: readableText(h) }));
+			expect(h2s).toEqual(index.sections[`${article.lang}/${article.slug}`]);
 		},
 	);
 });

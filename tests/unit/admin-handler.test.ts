@@ -7,7 +7,7 @@ import {
 	type AdminHandler,
 } from '../../src/lib/admin/handler.ts';
 import type { AdminView } from '../../src/lib/admin/views.ts';
-import type { ArticleInfo } from '../../src/lib/insights/dashboard.ts';
+import type { ArticleInfo } from '../../src/lib/admin/dashboard.ts';
 import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
 import type { FeedbackStore } from '../../src/lib/store/store.ts';
 import { fixtureNow, seedInsightsVotes } from '../fixtures/insights-votes.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import providers from '../../content/providers.json';
-import { checkProviders } from '../../src/lib/insights/provider-health.ts';
+import { checkProviders } from '../../src/lib/content-health/providers.ts';
 
 const now = new Date('2026-12-07T12:00:00Z');
 const good = {

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { attentionScore, wilsonLowerBound } from '../../src/lib/insights/score.ts';
+import { attentionScore, wilsonLowerBound } from '../../src/lib/votes/score.ts';
 import {
 	formatCsv,
 	formatJson,
 	formatTable,
 	helpfulLabel,
 	terminalSafe,
-} from '../../src/lib/insights/report-format.ts';
-import { helpfulPercent, summarizeVotes, type VoteRecord } from '../../src/lib/insights/report.ts';
+} from '../../src/lib/report/format.ts';
+import { helpfulPercent, summarizeVotes, type VoteRecord } from '../../src/lib/votes/summary.ts';
 import {
 	fixtureNow,
 	formulaComment,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
 import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
-import { parseReportArgs, UsageError } from '../../src/lib/insights/report-args.ts';
-import { runReport } from '../../src/lib/insights/report-cli.ts';
+import { parseReportArgs, UsageError } from '../../src/lib/report/args.ts';
+import { runReport } from '../../src/lib/report/cli.ts';
 import { tempPostgres, tempSqlitePath } from '../fixtures/insights-db.ts';
 import { fixtureNow, seedInsightsVotes } from '../fixtures/insights-votes.ts';
 

@@ -7,7 +7,7 @@ import {
 	type FilterOptions,
 } from '../../src/components/search/filters.ts';
 import { urlWithQuery } from '../../src/components/search/history.ts';
-import type { SiteContent } from '../../src/lib/content.ts';
+import type { SiteContent } from '../../src/lib/content/collection.ts';
 
 const options: FilterOptions = {
 	category: [{ id: 'troubleshooting', label: 'Problemen oplossen' }],

@@ -1,11 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { format, resultCount, type SearchConfig } from '../../src/components/search/config.ts';
 import { highlightParam, highlightUrl } from '../../src/components/search/highlight.ts';
 import { queryFromUrl, urlWithQuery } from '../../src/components/search/history.ts';
 import { nextIndex } from '../../src/components/search/keyboard.ts';
 import { searchPagePaths, searchPageUrl } from '../../src/components/search/paths.ts';
 import { locales } from '../../src/i18n/locales.ts';
-import { uiStrings } from '../../src/i18n/translations.ts';
 
 describe('highlightUrl()', () => {
 	test('returns the URL with one highlight parameter per word, before the section', () => {
@@ -53,26 +51,5 @@ describe('nextIndex()', () => {
 		expect(nextIndex('Enter', 0, 3)).toBeUndefined();
 		expect(nextIndex('Home', -1, 3)).toBeUndefined();
 		expect(nextIndex('ArrowDown', -1, 0)).toBeUndefined();
-	});
-});
-
-describe('format() and resultCount()', () => {
-	test('returns the template with its placeholders filled, unknown ones left', () => {
-		expect(format('{{count}} voor ‘{{query}}’ {{x}}', { count: 2, query: 'a' })).toBe(
-			'2 voor ‘a’ {{x}}',
-		);
-	});
-
-	test('returns singular and plural from the language strings', () => {
-		const raw = uiStrings('nl');
-		const config = {
-			locale: 'nl-NL',
-			strings: {
-				resultCountOne: raw['search.resultCount_one'],
-				resultCountOther: raw['search.resultCount_other'],
-			},
-		} as SearchConfig;
-		expect(resultCount(config, 1, 'kpn')).toBe('1 resultaat voor ‘kpn’');
-		expect(resultCount(config, 3, 'kpn')).toBe('3 resultaten voor ‘kpn’');
 	});
 });

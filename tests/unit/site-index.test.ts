@@ -2,13 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readArticles, readSite } from '../../src/lib/insights/content-files.ts';
+import { readArticles, readSite } from '../../src/lib/content/files.ts';
 import {
 	checkContent,
 	checkContentFiles,
 	mergeFindings,
 	outdatedFindings,
-} from '../../src/lib/insights/content-health.ts';
+} from '../../src/lib/content-health/check.ts';
 import { readSiteIndex, siteIndexModule, type SiteIndex } from '../../src/lib/site-index.ts';
 
 const root = join(import.meta.dirname, '../..');

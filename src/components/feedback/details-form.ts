@@ -3,7 +3,8 @@
  * browser, when a reader answers No. The reasons come first; the optional fields sit in a
  * disclosure, so the form asks one question at a time.
  */
-import { fill, type FeedbackFormConfig } from './feedback-state.ts';
+import { interpolate } from '../islands/strings.ts';
+import type { FeedbackFormConfig } from './feedback-state.ts';
 
 type Attributes = Record<string, string | number | boolean>;
 
@@ -82,7 +83,7 @@ export function buildDetailsForm(
 			node(
 				'span',
 				{ id: 'feedback-comment-counter', class: 'hc-feedback__hint', 'aria-live': 'polite' },
-				fill(counter, { used: 0, max: config.commentMax }),
+				interpolate(counter, { used: 0, max: config.commentMax }),
 			),
 		),
 	);

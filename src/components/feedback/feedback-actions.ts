@@ -6,7 +6,8 @@
 import detailsCss from './details.css?url';
 import { articleSections, buildDetailsForm } from './details-form.ts';
 import { loadAltcha } from './load-altcha.ts';
-import { fill, type FeedbackFormConfig, type FeedbackHost } from './feedback-state.ts';
+import { translate } from '../islands/strings.ts';
+import type { FeedbackFormConfig, FeedbackHost } from './feedback-state.ts';
 import { linkStylesheet } from '../stylesheet.ts';
 
 /** The part of the ALTCHA widget's API this module uses. */
@@ -56,7 +57,7 @@ export class FeedbackActions {
 	count(comment: HTMLTextAreaElement): void {
 		const counter = this.#el.querySelector('#feedback-comment-counter');
 		if (counter) {
-			counter.textContent = fill(this.#host.strings.counter, {
+			counter.textContent = translate(this.#el.dataset['lang'] ?? '', this.#host.strings.counter, {
 				used: comment.value.length,
 				max: comment.maxLength,
 			});

@@ -6,13 +6,7 @@
  * when the reader first points at, focuses or uses the widget, so an article weighs less at load.
  */
 import type { FeedbackActions } from './feedback-actions.ts';
-import {
-	fill,
-	type FeedbackHost,
-	type FeedbackState,
-	type FeedbackStrings,
-	type Remembered,
-} from './feedback-state.ts';
+import type { FeedbackHost, FeedbackState, FeedbackStrings, Remembered } from './feedback-state.ts';
 
 class FeedbackElement extends HTMLElement implements FeedbackHost {
 	readonly element = this;
@@ -108,8 +102,13 @@ class FeedbackElement extends HTMLElement implements FeedbackHost {
 			const { yes, total } = (await response.json()) as { yes: number; total: number };
 			const summary = this.querySelector<HTMLElement>('.hc-feedback__summary');
 			if (!summary || total < 5) return;
-			const template = total === 1 ? this.strings.summaryOne : this.strings.summaryOther;
-			summary.textContent = fill(template, { yes, count: total });
+			// Loaded here, not with the page: most articles have no summary to show. The language
+			// (`nl`, `en`) is all plural rules need of a locale.
+			const strings = await import('../islands/strings.ts');
+			summary.textContent = strings.translate(this.dataset['lang'] ?? '', this.strings.summary, {
+				yes,
+				count: total,
+			});
 			summary.hidden = false;
 		} catch {
 			// The summary is a nicety; the question works without it.

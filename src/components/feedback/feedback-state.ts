@@ -1,21 +1,20 @@
 /** What the feedback widget's boot code (feedback-element.ts) and its actions share. */
+import type { PluralForms } from '../islands/strings.ts';
 
 /** The widget's visible state. */
 export type FeedbackState = 'question' | 'yes' | 'no' | 'sent';
 
-/** The UI strings the widget receives in `data-strings` (templates keep `{{placeholders}}`). */
+/**
+ * The UI strings the widget receives in `data-strings` (templates keep `{{placeholders}}`; shown
+ * with `translate()`, src/components/islands/strings.ts).
+ */
 export type FeedbackStrings = Record<
-	| 'reasonsError'
-	| 'captchaError'
-	| 'counter'
-	| 'sending'
-	| 'submit'
-	| 'error'
-	| 'rateLimited'
-	| 'summaryOne'
-	| 'summaryOther',
+	'reasonsError' | 'captchaError' | 'counter' | 'sending' | 'submit' | 'error' | 'rateLimited',
 	string
->;
+> & {
+	/** "12 of 15 readers found this helpful", by the plural rules of the reader's language. */
+	summary: PluralForms;
+};
 
 /** The "No" form's labels, fetched when a reader answers No (form-config.ts). */
 export interface FeedbackFormConfig {
@@ -43,7 +42,3 @@ export interface FeedbackHost {
 	remember(value: Remembered): void;
 	show(state: FeedbackState, focus: boolean): void;
 }
-
-/** Fills `{{name}}` placeholders. */
-export const fill = (template: string, values: Record<string, string | number>) =>
-	template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locales.ts';
+import type { PluralForms } from '../islands/strings.ts';
 import type { FilterOptions } from './filters.ts';
 
 /** Where a search box sits; it decides how results are shown. */
@@ -10,10 +11,13 @@ export interface Suggestion {
 	url: string;
 }
 
-/** The UI strings the browser needs, raw i18next templates with `{{var}}` placeholders. */
+/**
+ * The UI strings the browser needs: raw i18next templates with `{{var}}` placeholders, shown with
+ * `translate()` (src/components/islands/strings.ts).
+ */
 export interface SearchStrings {
-	resultCountOne: string;
-	resultCountOther: string;
+	/** "3 results for ‘…’", by the language's plural rules. */
+	resultCount: PluralForms;
 	noResults: string;
 	approximate: string;
 	loading: string;
@@ -48,18 +52,4 @@ export interface SharedSearchConfig {
 /** Everything a running `<hc-search>` knows: the shared file and where the box sits. */
 export interface SearchConfig extends SharedSearchConfig {
 	variant: SearchVariant;
-}
-
-/** Replaces `{{name}}` placeholders, as i18next would. */
-export function format(template: string, values: Record<string, string | number>): string {
-	return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-		name in values ? String(values[name]) : whole,
-	);
-}
-
-/** "1 result" or "3 results", by the language's plural rules. */
-export function resultCount(config: SearchConfig, count: number, query: string): string {
-	const rule = new Intl.PluralRules(config.locale).select(count);
-	const template = rule === 'one' ? config.strings.resultCountOne : config.strings.resultCountOther;
-	return format(template, { count, query });
 }

@@ -1,5 +1,6 @@
 import { linkStylesheet } from '../stylesheet.ts';
-import { format, resultCount, type SearchConfig } from './config.ts';
+import { translate } from '../islands/strings.ts';
+import type { SearchConfig } from './config.ts';
 import { loadPagefind, search } from './engine.ts';
 import { FilterControls } from './filter-controls.ts';
 import { hasFilters, pagefindFilters } from './filters.ts';
@@ -185,16 +186,19 @@ export class SearchController {
 			this.#status.textContent = '';
 			this.#close();
 		} else if (outcome.total === 0) {
-			this.#status.textContent = format(strings.noResults, { query });
+			this.#status.textContent = translate(this.#config.locale, strings.noResults, { query });
 			if (hasFilters(chosen)) {
 				this.#extra.append(renderButton(strings.clearFilters, () => this.#clearFilters()));
 			}
 			this.#extra.append(renderEmptyState(query, this.#config));
 		} else {
-			const count = resultCount(this.#config, outcome.total, query);
+			const count = translate(this.#config.locale, strings.resultCount, {
+				count: outcome.total,
+				query,
+			});
 			this.#status.textContent = outcome.exact
 				? count
-				: `${format(strings.approximate, { query })} ${count}`;
+				: `${translate(this.#config.locale, strings.approximate, { query })} ${count}`;
 			this.#extra.append(
 				this.#isPage ? this.#moreButton(outcome) : renderShowAll(query, this.#config),
 			);

@@ -1,4 +1,5 @@
-import { format, type SearchConfig } from './config.ts';
+import { translate } from '../islands/strings.ts';
+import type { SearchConfig } from './config.ts';
 import { searchPageUrl } from './paths.ts';
 import type { ExcerptPart, SearchHit } from './types.ts';
 
@@ -61,7 +62,9 @@ export function renderHit(hit: SearchHit, config: SearchConfig): HTMLLIElement {
 export function renderEmptyState(query: string, config: SearchConfig): HTMLElement {
 	const { strings } = config;
 	const box = el('div', 'hc-search-empty');
-	box.append(el('p', 'hc-search-empty__lead', format(strings.noResults, { query })));
+	box.append(
+		el('p', 'hc-search-empty__lead', translate(config.locale, strings.noResults, { query })),
+	);
 	box.append(el('p', 'hc-search-empty__hint', strings.emptyHint));
 	if (config.suggestions.length > 0) {
 		const headingId = `hc-search-popular-${config.variant}`;
@@ -75,7 +78,15 @@ export function renderEmptyState(query: string, config: SearchConfig): HTMLEleme
 	const other = new URL(config.otherLanguageUrl, window.location.origin);
 	other.searchParams.set('q', query);
 	box.append(
-		el('p', '', link(other.pathname + other.search, '', format(strings.otherLanguage, { query }))),
+		el(
+			'p',
+			'',
+			link(
+				other.pathname + other.search,
+				'',
+				translate(config.locale, strings.otherLanguage, { query }),
+			),
+		),
 		el('p', '', `${strings.contactLead} `, link(config.supportUrl, '', strings.contactLink)),
 	);
 	return box;
@@ -86,7 +97,11 @@ export function renderShowAll(query: string, config: SearchConfig): HTMLElement 
 	return el(
 		'p',
 		'hc-search__all',
-		link(searchPageUrl(config.lang, query), '', format(config.strings.showAll, { query })),
+		link(
+			searchPageUrl(config.lang, query),
+			'',
+			translate(config.locale, config.strings.showAll, { query }),
+		),
 	);
 }
 

@@ -1,4 +1,5 @@
-import { format, type SearchConfig } from './config.ts';
+import { translate } from '../islands/strings.ts';
+import type { SearchConfig } from './config.ts';
 import { hasFilters, type ChosenFilters } from './filters.ts';
 import { urlWithQuery } from './history.ts';
 
@@ -16,7 +17,7 @@ export function syncResultsPage(
 	const browse = document.querySelector<HTMLElement>('[data-search-browse]');
 	if (browse) browse.hidden = query !== '' || hasFilters(filters);
 	document.title = query
-		? `${format(config.strings.documentTitle, { query })} · ${config.siteName}`
+		? `${translate(config.locale, config.strings.documentTitle, { query })} · ${config.siteName}`
 		: pageTitle || document.title;
 	for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-link]')) {
 		a.dataset['base'] ??= a.getAttribute('href') ?? '';

@@ -5,6 +5,7 @@
  * instead of a 2 KB attribute repeated in every page's header.
  */
 import { localeTags, locales, type Locale } from '../../i18n/locales.ts';
+import { pluralForms } from '../../i18n/island-strings.ts';
 import { uiStrings } from '../../i18n/translations.ts';
 import { articlesIn, siteIndex } from '../../lib/site.ts';
 import { siteConfig } from '../../site.config.ts';
@@ -42,8 +43,7 @@ function searchConfigFor(lang: Locale): SharedSearchConfig {
 			.map((a) => ({ title: a.title, url: a.url })),
 		filters: filterOptionsFor(content, lang),
 		strings: {
-			resultCountOne: raw['search.resultCount_one'],
-			resultCountOther: raw['search.resultCount_other'],
+			resultCount: pluralForms(lang, 'search.resultCount'),
 			noResults: raw['search.noResults'],
 			approximate: raw['search.approximate'],
 			loading: raw['search.loading'],

@@ -3,8 +3,8 @@
  * the content says of the articles (titles, h2 headings, health findings).
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { Finding } from '../insights/content-health.ts';
-import { buildDashboard, type ArticleInfo, type Dashboard } from '../insights/dashboard.ts';
+import type { Finding } from '../content-health/check.ts';
+import { buildDashboard, type ArticleInfo, type Dashboard } from './dashboard.ts';
 import type { FeedbackStore, StoredVote } from '../store/store.ts';
 import type { AdminFilters } from './filters.ts';
 

@@ -6,8 +6,8 @@
  * rather than from the build day. No article body or compiled MDX is part of the server bundle.
  */
 import type { APIContext } from 'astro';
-import { mergeFindings, outdatedFindings } from '../insights/content-health.ts';
-import type { ArticleInfo } from '../insights/dashboard.ts';
+import { mergeFindings, outdatedFindings } from '../content-health/check.ts';
+import type { ArticleInfo } from './dashboard.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { siteIndex } from '../site.ts';
 import { processStore } from '../store/process-store.ts';

@@ -3,7 +3,7 @@
  * view), `src/pages/admin/feedback.astro` only turns it into HTML.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { Dashboard } from '../insights/dashboard.ts';
+import type { Dashboard } from './dashboard.ts';
 import type { AdminFilters, FilterError } from './filters.ts';
 
 /** Why the last sign-in failed. */

@@ -1,8 +1,8 @@
 /** The dashboard's CSV download: the votes behind what it shows, one row per vote. */
 import { isoDate } from '../dates.ts';
-import { toCsv } from '../insights/csv.ts';
-import type { ArticleInfo } from '../insights/dashboard.ts';
-import type { VoteRecord } from '../insights/report.ts';
+import { toCsv } from '../votes/csv.ts';
+import type { ArticleInfo } from './dashboard.ts';
+import type { VoteRecord } from '../votes/summary.ts';
 
 /** Columns of the download; no visitor hash, which would only help to link votes together. */
 export const votesCsvHeader = [

@@ -3,8 +3,8 @@
  * JSON for scripts; all three carry the same figures in the same order.
  */
 import { isoDate } from '../dates.ts';
-import { toCsv } from './csv.ts';
-import { helpfulPercent, type ArticleStats, type Count, type Tally } from './report.ts';
+import { toCsv } from '../votes/csv.ts';
+import { helpfulPercent, type ArticleStats, type Count, type Tally } from '../votes/summary.ts';
 
 /** What the report covers, printed above the figures. */
 export interface ReportMeta {
@@ -14,7 +14,7 @@ export interface ReportMeta {
 	article?: string;
 }
 
-/** How the order is decided, in one line (the full definition is in `score.ts`). */
+/** How the order is decided, in one line (the full definition is in `src/lib/votes/score.ts`). */
 export const attentionDefinition =
 	'attention = No votes × lower bound of the 95% Wilson interval of the No share';
 

@@ -1,12 +1,14 @@
 /**
  * The content health check: what makes an article wrong (errors) or suspect (warnings) for its
- * readers, found in the article files alone. Pure: the CLI reads `content/` from disk
- * (`content-files.ts`), the dashboard passes the content collection's entries.
+ * readers, found in the article files alone. Pure: it gets the files as the content reader
+ * (src/lib/content/) parsed them. Runs at build time (the site index keeps the findings for the
+ * dashboard) and in CI (`npm run content:check`); the server only adds {@link outdatedFindings},
+ * which depend on the day.
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
 import { isoDate } from '../dates.ts';
-import { linkProblems, pageIds } from './content-links.ts';
-import { scanMdx, type ScannedMdx } from './mdx-scan.ts';
+import type { ParsedMdx } from '../content/parse.ts';
+import { linkProblems, pageIds } from './links.ts';
 
 /** One article file, as the check needs it. */
 export interface HealthArticle {
@@ -18,10 +20,8 @@ export interface HealthArticle {
 	/** Frontmatter `updated`; null when it is missing or not a date. */
 	updated: Date | null;
 	draft: boolean;
-	/** The MDX after the frontmatter. */
-	body: string;
-	/** The file line the body starts on; omit when unknown (then findings carry no line). */
-	bodyLine?: number;
+	/** What the article's MDX holds, with lines in the file. */
+	mdx: ParsedMdx;
 }
 
 /** Ids the links may point at besides articles. */
@@ -69,17 +69,14 @@ const dayMs = 86_400_000;
 /** What is wrong, before it is tied to its article. */
 type Problem = Pick<Finding, 'severity' | 'kind' | 'message' | 'params'> & { line?: number };
 
-/** A finding about `article`; it keeps its line only when the body's first line is known. */
-function finding(
-	article: DatedArticle & { bodyLine?: number },
-	{ line, ...problem }: Problem,
-): Finding {
+/** A finding about `article`, with the line when the problem has one. */
+function finding(article: DatedArticle, { line, ...problem }: Problem): Finding {
 	return {
 		...problem,
 		lang: article.lang,
 		slug: article.slug,
 		file: article.file,
-		...(line !== undefined && article.bodyLine !== undefined && { line }),
+		...(line !== undefined && { line }),
 	};
 }
 
@@ -120,8 +117,8 @@ function translationProblems(article: HealthArticle, all: readonly HealthArticle
 }
 
 /** Images without a text alternative (an empty alt counts: help images are never decoration). */
-function imageProblems(scan: ScannedMdx): Problem[] {
-	return scan.images
+function imageProblems(mdx: ParsedMdx): Problem[] {
+	return mdx.images
 		.filter((image) => image.alt === null || image.alt?.trim() === '')
 		.map((image) => ({
 			severity: 'error',
@@ -186,17 +183,18 @@ export function checkContent(
  */
 export function checkContentFiles(articles: readonly HealthArticle[], site: HealthSite): Finding[] {
 	const published = articles.filter((a) => !a.draft);
-	const scans = new Map(published.map((a) => [a, scanMdx(a.body, a.bodyLine ?? 1)]));
-	const ids = new Map(published.map((a) => [`${a.lang}/${a.slug}`, pageIds(scans.get(a)!, site)]));
-	const findings = published.flatMap((article) => {
-		const scan = scans.get(article)!;
-		return [
+	const ids = new Map(published.map((a) => [`${a.lang}/${a.slug}`, pageIds(a.mdx, site)]));
+	const findings = published.flatMap((article) =>
+		[
 			...translationProblems(article, articles),
-			...linkProblems(article, scan, ids, site).map((p) => ({ severity: 'error' as const, ...p })),
-			...imageProblems(scan),
+			...linkProblems(article, article.mdx, ids, site).map((p) => ({
+				severity: 'error' as const,
+				...p,
+			})),
+			...imageProblems(article.mdx),
 			...noDateProblems(article),
-		].map((problem) => finding(article, problem));
-	});
+		].map((problem) => finding(article, problem)),
+	);
 	return sorted(findings);
 }
 

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, type Finding } from './content-health.ts';
-import { readArticles, readSite } from './content-files.ts';
-import { checkProviders, type ProviderFinding, type ProviderRecord } from './provider-health.ts';
+import { checkContent, type Finding } from './check.ts';
+import { readArticles, readSite } from '../content/files.ts';
+import { checkProviders, type ProviderFinding, type ProviderRecord } from './providers.ts';
 
 /** A finding as one line, the file first so editors and CI logs link to it. */
 export function formatFinding(finding: Finding | ProviderFinding): string {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { niceCeil, scaled } from '../../src/lib/insights/chart.ts';
-import { buildDashboard, type ArticleInfo } from '../../src/lib/insights/dashboard.ts';
-import type { VoteRecord } from '../../src/lib/insights/report.ts';
+import { niceCeil, scaled } from '../../src/lib/admin/chart.ts';
+import { buildDashboard, type ArticleInfo } from '../../src/lib/admin/dashboard.ts';
+import type { VoteRecord } from '../../src/lib/votes/summary.ts';
 import { votesCsv } from '../../src/lib/admin/votes-csv.ts';
-import { weekStart, weeklyTallies } from '../../src/lib/insights/weeks.ts';
+import { weekStart, weeklyTallies } from '../../src/lib/admin/weeks.ts';
 import { fixtureNow, formulaComment, insightsVotes } from '../fixtures/insights-votes.ts';
 
 const votes: VoteRecord[] = insightsVotes(fixtureNow).map(({ at, ...v }) => ({

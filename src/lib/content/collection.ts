@@ -1,7 +1,12 @@
+/**
+ * The pages' view of the content (build time): the site index's articles with their
+ * `astro:content` entries, which `render()` turns into the article body. Everything else reads
+ * the files through `files.ts`.
+ */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ArticleSummary } from './articles.ts';
-import type { Category, Provider } from './schemas.ts';
-import { siteIndex } from './site.ts';
+import type { ArticleSummary } from '../articles.ts';
+import type { Category, Provider } from '../schemas.ts';
+import { siteIndex } from '../site.ts';
 
 /** An article entry together with its summary. */
 export interface Article {

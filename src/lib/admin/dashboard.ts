@@ -4,7 +4,7 @@
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
 import type { Reason } from '../feedback/contract.ts';
-import type { Finding } from './content-health.ts';
+import type { Finding } from '../content-health/check.ts';
 import {
 	summarizeVotes,
 	type ArticleStats,
@@ -13,8 +13,8 @@ import {
 	type RevisionTally,
 	type Tally,
 	type VoteRecord,
-} from './report.ts';
-import { attentionScore } from './score.ts';
+} from '../votes/summary.ts';
+import { attentionScore } from '../votes/score.ts';
 import { weekStart, weeklyTallies, type WeekTally } from './weeks.ts';
 
 /** A published article in one language, as the dashboard names it. */

@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { isPostgresUrl, storeConfig, type DatabaseConfig } from '../store/config.ts';
 import { openStore } from '../store/open.ts';
-import { parseReportArgs, reportUsage, UsageError, type ReportOptions } from './report-args.ts';
-import { formatCsv, formatJson, formatTable } from './report-format.ts';
-import { summarizeVotes } from './report.ts';
+import { parseReportArgs, reportUsage, UsageError, type ReportOptions } from './args.ts';
+import { formatCsv, formatJson, formatTable } from './format.ts';
+import { summarizeVotes } from '../votes/summary.ts';
 
 /** Most votes one report reads; past this it says so instead of silently leaving votes out. */
 export const reportVoteLimit = 1_000_000;

@@ -5,8 +5,8 @@
  * that `<ProviderSettings>` renders.
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
-import type { FindingKind, HealthSite } from './content-health.ts';
-import type { ScannedMdx } from './mdx-scan.ts';
+import type { FindingKind, HealthSite } from './check.ts';
+import type { ParsedMdx } from '../content/parse.ts';
 
 /** A problem with one link, before it is tied to its article. */
 export interface LinkProblem {
@@ -46,9 +46,9 @@ function resolveLink(url: string, lang: Locale, slug: string): Target {
 }
 
 /** The ids a rendered article page has: its headings and the elements it writes or renders. */
-export function pageIds(scan: ScannedMdx, site: HealthSite): Set<string> {
-	const ids = new Set([...scan.headings.map((h) => h.slug), ...scan.elementIds]);
-	for (const list of scan.providerSettings) {
+export function pageIds(mdx: ParsedMdx, site: HealthSite): Set<string> {
+	const ids = new Set([...mdx.headings.map((h) => h.slug), ...mdx.elementIds]);
+	for (const list of mdx.providerSettings) {
 		for (const provider of list ?? site.providers) ids.add(`settings-${provider}`);
 	}
 	return ids;
@@ -60,12 +60,12 @@ export function pageIds(scan: ScannedMdx, site: HealthSite): Set<string> {
  */
 export function linkProblems(
 	article: { lang: Locale; slug: string },
-	scan: ScannedMdx,
+	mdx: ParsedMdx,
 	ids: ReadonlyMap<string, ReadonlySet<string>>,
 	site: HealthSite,
 ): LinkProblem[] {
 	const problems: LinkProblem[] = [];
-	for (const { url, line } of scan.links) {
+	for (const { url, line } of mdx.links) {
 		const target = resolveLink(url, article.lang, article.slug);
 		if (target.kind === 'skip') continue;
 		if (target.kind === 'bad') {

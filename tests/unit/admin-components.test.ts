@@ -4,7 +4,7 @@ import CommentList from '../../src/components/admin/CommentList.astro';
 import HealthList from '../../src/components/admin/HealthList.astro';
 import HelpfulBar from '../../src/components/admin/HelpfulBar.astro';
 import { useTranslations } from '../../src/i18n/translations.ts';
-import type { Finding } from '../../src/lib/insights/content-health.ts';
+import type { Finding } from '../../src/lib/content-health/check.ts';
 import { scriptComment } from '../fixtures/insights-votes.ts';
 
 const container = await AstroContainer.create();

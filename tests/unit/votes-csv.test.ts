@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvCell, toCsv } from '../../src/lib/insights/csv.ts';
+import { csvCell, toCsv } from '../../src/lib/votes/csv.ts';
 
 describe('csvCell()', () => {
 	test('returns plain text and numbers unchanged', () => {

@@ -1,6 +1,6 @@
 /** Votes per calendar week (ISO weeks: Monday to Sunday, in UTC), for the dashboard's chart. */
 import { isoDate } from '../dates.ts';
-import type { Tally, VoteRecord } from './report.ts';
+import type { Tally, VoteRecord } from '../votes/summary.ts';
 
 /** Yes and No votes in the week starting on `week` (a Monday, `YYYY-MM-DD`). */
 export interface WeekTally extends Tally {
