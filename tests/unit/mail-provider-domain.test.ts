@@ -79,7 +79,10 @@ describe('normaliseDomain()', () => {
 			ok: true,
 			domain: 'xn--caf-dma.nl',
 		});
-		expect(normaliseDomain('jan@', domainToASCII, 'strip')).toEqual({ ok: false, problem: 'empty' });
+		expect(normaliseDomain('jan@', domainToASCII, 'strip')).toEqual({
+			ok: false,
+			problem: 'empty',
+		});
 	});
 });
 

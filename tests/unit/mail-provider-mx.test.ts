@@ -88,8 +88,9 @@ describe('matchMx() with filtering services and unknown hosts', () => {
 	});
 
 	test('the most preferred hosts decide; backups behind them do not', () => {
-		expect(matchMx(mx([20, 'mx.hosting.example'], [10, 'eu-smtp-inbound-1.mimecast.com']), data))
-			.toEqual({ kind: 'filtered', service: 'Mimecast' });
+		expect(
+			matchMx(mx([20, 'mx.hosting.example'], [10, 'eu-smtp-inbound-1.mimecast.com']), data),
+		).toEqual({ kind: 'filtered', service: 'Mimecast' });
 		expect(
 			matchMx(mx([5, 'alt1.aspmx.l.google.com'], [1, 'aspmx.l.google.com']), data),
 		).toMatchObject({ kind: 'provider', provider: { id: 'google-workspace' } });
@@ -101,7 +102,10 @@ describe('matchMx() with filtering services and unknown hosts', () => {
 	test.each([
 		['no records', []],
 		['a host nobody claims', mx([10, 'mx.hosting-company.example'])],
-		['hosts of two providers at one preference', mx([10, 'aspmx.l.google.com'], [10, 'mx.zoho.eu'])],
+		[
+			'hosts of two providers at one preference',
+			mx([10, 'aspmx.l.google.com'], [10, 'mx.zoho.eu']),
+		],
 		['a null MX (RFC 7505)', mx([0, ''])],
 		['a null MX with its dot', mx([0, '.'])],
 	])('%s: unknown', (_, records) => {

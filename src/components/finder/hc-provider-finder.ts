@@ -4,7 +4,11 @@
  * the @) goes to `/api/mail-provider`. When that fails (a static host without the server, a
  * network error) the own-domain guide is offered, so no address dead-ends.
  */
-import { browserToAscii, normaliseDomain, type DomainProblem } from '../../lib/mail-provider/domain.ts';
+import {
+	browserToAscii,
+	normaliseDomain,
+	type DomainProblem,
+} from '../../lib/mail-provider/domain.ts';
 import { providerForDomain } from '../../lib/mail-provider/guides.ts';
 
 interface FinderProvider {

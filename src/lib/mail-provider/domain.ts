@@ -13,12 +13,7 @@ export type ToAscii = (domain: string) => string;
 
 /** Why a domain is refused; each is a message that reads after the field's name. */
 export type DomainProblem =
-	| 'empty'
-	| 'local-part'
-	| 'ip-literal'
-	| 'too-long'
-	| 'label-too-long'
-	| 'invalid';
+	'empty' | 'local-part' | 'ip-literal' | 'too-long' | 'label-too-long' | 'invalid';
 
 /** The English message per problem, as the API sends it after the field name. */
 export const domainMessages: Record<DomainProblem, string> = {
@@ -67,7 +62,8 @@ export function normaliseDomain(
 	if (!ascii) return { ok: false, problem: 'invalid' };
 	if (ascii.length > maxDomainLength) return { ok: false, problem: 'too-long' };
 	const labels = ascii.split('.');
-	if (labels.some((l) => l.length > maxLabelLength)) return { ok: false, problem: 'label-too-long' };
+	if (labels.some((l) => l.length > maxLabelLength))
+		return { ok: false, problem: 'label-too-long' };
 	if (labels.length < 2 || !labels.every((l) => label.test(l)) || !topLevel.test(labels.at(-1)!)) {
 		return { ok: false, problem: 'invalid' };
 	}

@@ -53,7 +53,9 @@ export function finderGuides(
 		);
 	}
 	const providers = content.providers.flatMap((p) => {
-		const guide = articles.find((a) => guideCategories.has(a.category) && a.providers.includes(p.id));
+		const guide = articles.find(
+			(a) => guideCategories.has(a.category) && a.providers.includes(p.id),
+		);
 		const settings = articles.find((a) => a.providers.includes(p.id));
 		const href = guide?.url ?? (settings && `${settings.url}#settings-${p.id}`);
 		if (!href) return [];

@@ -10,7 +10,12 @@
 import type { Locale } from '../../i18n/locales.ts';
 import { methodNotAllowed, type RequestContext } from '../feedback/api.ts';
 import { hmacHex } from '../feedback/hash.ts';
-import { ProblemError, jsonResponse, problemResponse, type FieldError } from '../feedback/problem.ts';
+import {
+	ProblemError,
+	jsonResponse,
+	problemResponse,
+	type FieldError,
+} from '../feedback/problem.ts';
 import { enforceRateLimit, type RateRule } from '../feedback/rate-limit.ts';
 import type { FeedbackStore } from '../store/store.ts';
 import { findGuide } from './find.ts';

@@ -37,9 +37,7 @@ export const filteringServices: readonly { name: string; suffix: string }[] = [
 
 /** What the MX records say: a provider, a filtering service in front, or nothing we know. */
 export type MxMatch<P> =
-	| { kind: 'provider'; provider: P }
-	| { kind: 'filtered'; service: string }
-	| { kind: 'unknown' };
+	{ kind: 'provider'; provider: P } | { kind: 'filtered'; service: string } | { kind: 'unknown' };
 
 /** The host name as DNS compares it: lower case, without the root's trailing dot. */
 function canonical(host: string): string {

@@ -9,14 +9,12 @@ import type { FieldError } from '../feedback/problem.ts';
 import { domainMessages, normaliseDomain } from './domain.ts';
 
 /** The domain field: what the browser sends after stripping the part before the @. */
-export const domainSchema = z
-	.string({ error: domainMessages.empty })
-	.transform((value, ctx) => {
-		const result = normaliseDomain(value, domainToASCII, 'refuse');
-		if (result.ok) return result.domain;
-		ctx.addIssue({ code: 'custom', message: domainMessages[result.problem] });
-		return z.NEVER;
-	});
+export const domainSchema = z.string({ error: domainMessages.empty }).transform((value, ctx) => {
+	const result = normaliseDomain(value, domainToASCII, 'refuse');
+	if (result.ok) return result.domain;
+	ctx.addIssue({ code: 'custom', message: domainMessages[result.problem] });
+	return z.NEVER;
+});
 
 const querySchema = z.object({
 	domain: domainSchema,
@@ -35,7 +33,10 @@ export function parseFinderQuery(
 ): { ok: true; query: FinderQuery } | { ok: false; errors: FieldError[] } {
 	const repeated = ['domain', 'lang'].filter((name) => params.getAll(name).length > 1);
 	if (repeated.length > 0) {
-		return { ok: false, errors: repeated.map((field) => ({ field, message: 'must be given once' })) };
+		return {
+			ok: false,
+			errors: repeated.map((field) => ({ field, message: 'must be given once' })),
+		};
 	}
 	const parsed = querySchema.safeParse({
 		domain: params.get('domain') ?? undefined,
