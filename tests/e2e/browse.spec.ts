@@ -227,9 +227,12 @@ test.describe('keyboard', () => {
 			await page.goto(path);
 			const targets = await page.evaluate(() =>
 				[...document.querySelectorAll<HTMLElement>('a[href], button, input, select')]
+					// tabindex=-1 takes an element out of the Tab order on purpose (the feedback honeypot).
 					.filter(
 						(el) =>
-							el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0,
+							el.tabIndex >= 0 &&
+							el.checkVisibility({ visibilityProperty: true }) &&
+							el.getClientRects().length > 0,
 					)
 					.map((el) => el.outerHTML),
 			);

@@ -30,12 +30,11 @@ export interface SearchStrings {
 	clearFilters: string;
 }
 
-/** Everything `<hc-search>` reads from its `data-config` attribute. */
-export interface SearchConfig {
+/** What every search box of a language shares: the file `/<lang>/search-config.json`. */
+export interface SharedSearchConfig {
 	lang: Locale;
 	/** BCP 47 tag, for plural rules. */
 	locale: string;
-	variant: SearchVariant;
 	siteName: string;
 	supportUrl: string;
 	/** The results page of the other language, to offer when nothing is found. */
@@ -44,6 +43,11 @@ export interface SearchConfig {
 	/** What the results page can filter on (the results page only). */
 	filters?: FilterOptions;
 	strings: SearchStrings;
+}
+
+/** Everything a running `<hc-search>` knows: the shared file and where the box sits. */
+export interface SearchConfig extends SharedSearchConfig {
+	variant: SearchVariant;
 }
 
 /** Replaces `{{name}}` placeholders, as i18next would. */

@@ -4,9 +4,28 @@
  * shortcuts `/` and Ctrl/Cmd+K bring the focus there. Without JavaScript the box is a plain GET
  * form to the results page.
  */
-import type { SearchConfig } from './config.ts';
+import type { SearchConfig, SearchVariant, SharedSearchConfig } from './config.ts';
 import { filterNames } from './filters.ts';
 import { highlightSearchedWords } from './highlight.ts';
+
+/**
+ * The language's search settings (search-config.ts); one request, shared by every box on the page.
+ * Declared before the element: defining it upgrades the boxes already in the page at once.
+ */
+const configs = new Map<string, Promise<SharedSearchConfig>>();
+function fetchConfig(url: string): Promise<SharedSearchConfig> {
+	let pending = configs.get(url);
+	if (!pending) {
+		pending = fetch(url).then(async (response) => {
+			if (!response.ok) throw new Error(`${url}: ${response.status}`);
+			return (await response.json()) as SharedSearchConfig;
+		});
+		// A failure is not remembered, so a later start can try again.
+		pending.catch(() => configs.delete(url));
+		configs.set(url, pending);
+	}
+	return pending;
+}
 
 class HcSearch extends HTMLElement {
 	#started = false;
@@ -15,10 +34,11 @@ class HcSearch extends HTMLElement {
 		const input = this.querySelector('input');
 		if (!input) return;
 		const start = () => void this.#start();
-		input.addEventListener('focus', start, { once: true });
-		input.addEventListener('input', start, { once: true });
+		// Not `once`: after a failed start (offline) the next focus tries again; a started box ignores them.
+		input.addEventListener('focus', start);
+		input.addEventListener('input', start);
 		// A filter chosen first (the results page); the controller reads its value as it starts.
-		this.addEventListener('change', start, { once: true });
+		this.addEventListener('change', start);
 		// A results page opened with a search (shared link, GET form, back button) searches at once.
 		const params = new URLSearchParams(location.search);
 		if (this.dataset['variant'] === 'page' && ['q', ...filterNames].some((p) => params.get(p))) {
@@ -29,9 +49,21 @@ class HcSearch extends HTMLElement {
 	async #start(): Promise<void> {
 		if (this.#started) return;
 		this.#started = true;
-		const config = JSON.parse(this.dataset['config'] ?? '{}') as SearchConfig;
-		const { SearchController } = await import('./controller.ts');
-		new SearchController(this, config).start();
+		try {
+			const [shared, { SearchController }] = await Promise.all([
+				fetchConfig(this.dataset['configSrc'] ?? ''),
+				import('./controller.ts'),
+			]);
+			const variant = (this.dataset['variant'] ?? 'header') as SearchVariant;
+			const config: SearchConfig = { ...shared, variant };
+			// Only the results page has filter controls to drive.
+			if (variant !== 'page') delete config.filters;
+			new SearchController(this, config).start();
+		} catch {
+			// Offline or a failed deploy: the box stays the plain form to the results page, and the
+			// next focus tries again.
+			this.#started = false;
+		}
 	}
 }
 

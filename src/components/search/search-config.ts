@@ -1,0 +1,70 @@
+/**
+ * The search configuration of one language (build time): the strings, suggestions and filters
+ * `<hc-search>` needs once a reader starts searching. It is the same for every page of a language,
+ * so it is one file per language (`/<lang>/search-config.json`), fetched with the search code,
+ * instead of a 2 KB attribute repeated in every page's header.
+ */
+import { createHash } from 'node:crypto';
+import { localeTags, locales, type Locale } from '../../i18n/locales.ts';
+import { uiStrings } from '../../i18n/translations.ts';
+import { articlesIn, siteIndex } from '../../lib/site.ts';
+import { siteConfig } from '../../site.config.ts';
+import type { SharedSearchConfig } from './config.ts';
+import { filterOptionsFor } from './filter-options.ts';
+import { searchPagePaths } from './paths.ts';
+
+const made = new Map<Locale, { config: SharedSearchConfig; json: string; url: string }>();
+
+/** What every search box of `lang` shares, with its JSON and a URL that changes when it does. */
+export function searchConfigFile(lang: Locale): {
+	config: SharedSearchConfig;
+	json: string;
+	url: string;
+} {
+	const cached = made.get(lang);
+	if (cached) return cached;
+	const config = searchConfigFor(lang);
+	const json = JSON.stringify(config);
+	// The version in the URL lets a long-cached copy never outlive a deploy that changed it.
+	const version = createHash('sha256').update(json).digest('hex').slice(0, 10);
+	const file = { config, json, url: `/${lang}/search-config.json?v=${version}` };
+	made.set(lang, file);
+	return file;
+}
+
+function searchConfigFor(lang: Locale): SharedSearchConfig {
+	const raw = uiStrings(lang);
+	const content = siteIndex;
+	const otherLang = locales.find((l) => l !== lang) ?? lang;
+	return {
+		lang,
+		locale: localeTags[lang],
+		siteName: raw['site.name'],
+		supportUrl: siteConfig.supportUrl,
+		otherLanguageUrl: searchPagePaths[otherLang],
+		// A few guides, not the whole category: the file grows with the knowledge base otherwise.
+		suggestions: articlesIn(content, lang)
+			.filter((a) => a.category === 'providers')
+			.slice(0, 5)
+			.map((a) => ({ title: a.title, url: a.url })),
+		filters: filterOptionsFor(content, lang),
+		strings: {
+			resultCountOne: raw['search.resultCount_one'],
+			resultCountOther: raw['search.resultCount_other'],
+			noResults: raw['search.noResults'],
+			approximate: raw['search.approximate'],
+			loading: raw['search.loading'],
+			unavailable: raw['search.unavailable'],
+			sectionsLabel: raw['search.sectionsLabel'],
+			showAll: raw['search.showAll'],
+			showMore: raw['search.showMore'],
+			emptyHint: raw['search.emptyHint'],
+			popularHeading: raw['search.popularHeading'],
+			otherLanguage: raw['search.otherLanguage'],
+			contactLead: raw['footer.contactLead'],
+			contactLink: raw['footer.contactLink'],
+			documentTitle: raw['search.documentTitle'],
+			clearFilters: raw['search.clearFilters'],
+		},
+	};
+}
