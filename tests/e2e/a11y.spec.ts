@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { searchPageUrl } from '../../src/components/search/paths.ts';
-import { finderFormPaths } from '../../src/lib/mail-provider/form-route.ts';
+import { finderFormPaths } from '../../src/lib/mail-provider/paths.ts';
 import { adminBaseURL, seedE2eVotes, signIn } from '../fixtures/insights-e2e.ts';
 import {
 	applyTheme,

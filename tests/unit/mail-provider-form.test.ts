@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { finderForm, finderFormPaths } from '../../src/lib/mail-provider/form-route.ts';
+import { finderForm } from '../../src/lib/mail-provider/form-route.ts';
+import { finderFormPaths } from '../../src/lib/mail-provider/paths.ts';
 import { testFinderApi } from '../fixtures/mail-provider.ts';
 
 const cleanups: (() => Promise<void>)[] = [];

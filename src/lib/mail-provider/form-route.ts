@@ -12,12 +12,6 @@ import { normaliseDomain, type DomainProblem } from './domain.ts';
 import { findGuide } from './find.ts';
 import { limitLookup, type MailProviderDependencies } from './handler.ts';
 
-/** The form's route per language (localised, as the search page's are). */
-export const finderFormPaths: Record<Locale, string> = {
-	nl: '/nl/zoek-handleiding/',
-	en: '/en/find-guide/',
-};
-
 /** What the route does with a request. */
 export type FormOutcome =
 	| { kind: 'redirect'; location: string }
