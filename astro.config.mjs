@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLocale, localeTags } from './src/i18n/locales.ts';
 import { searchPagePaths } from './src/components/search/paths.ts';
+import { finderFormPaths } from './src/lib/mail-provider/paths.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import serveBundle from './src/integrations/serve-bundle.ts';
@@ -60,11 +61,14 @@ export default defineConfig({
 		sitemap({
 			i18n: { defaultLocale, locales: localeTags },
 			// Not the 404 pages, nor the search results pages (noindex: their content is the query's),
-			// nor the dashboard (on demand, behind a token: no page for search engines).
+			// nor the dashboard (on demand, behind a token: no page for search engines), nor the
+			// finder's no-JS route (on demand: a redirect, or the form again with a message).
 			filter: (page) =>
 				!/\/404\/$/.test(page) &&
 				!new URL(page).pathname.startsWith('/admin/') &&
-				!Object.values(searchPagePaths).some((p) => page.endsWith(p)),
+				![...Object.values(searchPagePaths), ...Object.values(finderFormPaths)].some((p) =>
+					page.endsWith(p),
+				),
 			// Alternates as in the pages' own hreflang links (HeadMeta.astro). The integration takes `/`
 			// for the Dutch home (it expects the default language without a prefix), but `/` is the
 			// language chooser: x-default of the homes. Other pages' x-default is their Dutch version.

@@ -15,6 +15,11 @@ export const e2eAdminToken = 'e2e-admin-token-not-a-secret';
  */
 export const e2eAdminPort = port + 2;
 export const e2eAdminDataDir = join(tmpdir(), `hc-e2e-admin-${port}`);
+/**
+ * The UDP port of the fixture DNS server (tests/e2e/dns-setup.ts) the e2e servers ask for MX
+ * records, so the e-mail address finder's lookups never leave the machine.
+ */
+export const e2eDnsPort = port + 10;
 /** Debian's Chromium (Playwright cannot download browsers here); Playwright's own where present. */
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -30,6 +35,7 @@ export default defineConfig({
 	// and `npm test` runs other stages beside them on a 2-core machine. E2E_WORKERS to change.
 	workers: Number(process.env['E2E_WORKERS'] ?? 2),
 	reporter: process.env['CI'] ? 'line' : 'list',
+	globalSetup: './tests/e2e/dns-setup.ts',
 	use: {
 		baseURL: `http://localhost:${port}`,
 		trace: 'retain-on-failure',
@@ -55,6 +61,8 @@ export default defineConfig({
 			FEEDBACK_CAPTCHA_COST: '500',
 			FEEDBACK_ADMIN_TOKEN: e2eAdminToken,
 			FEEDBACK_ADMIN_LOGIN_RATE: '10000/60',
+			MAIL_PROVIDER_DNS_SERVER: `127.0.0.1:${e2eDnsPort}`,
+			MAIL_PROVIDER_RATE: '10000/60',
 		},
 		reuseExistingServer: false,
 		timeout: 30_000,

@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { searchPagePaths } from '../src/components/search/paths.ts';
+import { finderFormPaths } from '../src/lib/mail-provider/paths.ts';
 import { SqliteFeedbackStore } from '../src/lib/store/sqlite.ts';
 import { seedInsightsVotes } from '../tests/fixtures/insights-votes.ts';
 
@@ -60,6 +61,17 @@ interface Shot {
 
 const shots: Shot[] = [
 	{ name: 'home', path: (lang) => `/${lang}/` },
+	{
+		// A known domain: answered in the browser, so no DNS is needed for the picture.
+		name: 'home-finder',
+		path: (lang) => `/${lang}/`,
+		prepare: async (page) => {
+			await page.locator('#finder-email').fill('jan@icloud.com');
+			await page.locator('#finder-email').press('Enter');
+			await page.locator('.hc-finder__go').waitFor();
+		},
+	},
+	{ name: 'finder-no-js', path: (lang) => `${finderFormPaths[lang]}?email=jan` },
 	{ name: 'category', path: (lang) => `/${lang}/providers/` },
 	{ name: 'article', path: (lang) => `/${lang}/icloud-mail/` },
 	{ name: 'settings', path: (lang) => `/${lang}/enter-app-password/` },

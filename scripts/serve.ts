@@ -9,7 +9,8 @@
  * Accept-Encoding). Every response carries the security headers the build wrote to
  * `<client>/_headers`.
  *
- * Configuration: PORT (4321), HOST (localhost), TRUSTED_PROXIES, FEEDBACK_*; see README.
+ * Configuration: PORT (4321), HOST (localhost), TRUSTED_PROXIES, FEEDBACK_*, MAIL_PROVIDER_*; see
+ * README.
  */
 import compression from 'compression';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 import { feedbackConfig } from '../src/lib/feedback/config.ts';
+import { mailProviderConfig } from '../src/lib/mail-provider/config.ts';
 import { openStore } from '../src/lib/store/open.ts';
 import { parseTrustedProxies, type TrustedProxies } from '../src/lib/security/https.ts';
 import {
@@ -55,6 +57,8 @@ let trustedProxies: TrustedProxies;
 try {
 	siteHeaders = readSiteHeaders(join(outDir, 'client'));
 	trustedProxies = parseTrustedProxies(process.env['TRUSTED_PROXIES']);
+	// The finder's settings are read again by its route; checked here so a typo stops the start.
+	mailProviderConfig(process.env);
 } catch (error) {
 	fail(error instanceof Error ? error.message : String(error));
 }

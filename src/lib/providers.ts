@@ -24,35 +24,3 @@ export function findProvider<P extends { id: string }>(
 export function providerLabel(p: ProviderName, lang: Locale): string {
 	return p.variant ? `${p.name} (${p.variant[lang]})` : p.name;
 }
-
-/** The part of a provider that e-mail matching needs (also shipped to the browser). */
-export interface ProviderDomains {
-	id: string;
-	domains: readonly string[];
-}
-
-/**
- * Extracts the lower-cased domain of an e-mail address, or null when it is not an address.
- * Accepts surrounding spaces and a trailing dot (`jan@me.com.`).
- */
-export function emailDomain(input: string): string | null {
-	const match = /^[^\s@]+@([^\s@]+?)\.?$/.exec(input.trim());
-	const domain = match?.[1]?.toLowerCase();
-	if (!domain || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) return null;
-	return domain;
-}
-
-/**
- * Finds the provider that serves an e-mail address: exact domain or any subdomain of it
- * (`jan@mail.kpnmail.nl` → KPN), case-insensitive. Null for an unknown domain or bad input.
- */
-export function matchProvider<P extends ProviderDomains>(
-	email: string,
-	providers: readonly P[],
-): P | null {
-	const domain = emailDomain(email);
-	if (!domain) return null;
-	return (
-		providers.find((p) => p.domains.some((d) => domain === d || domain.endsWith(`.${d}`))) ?? null
-	);
-}

@@ -78,7 +78,6 @@ for (const lang of ['nl', 'en'] as const) {
 	test(`${lang}: from the home page to an article section by keyboard only`, async ({ page }) => {
 		await page.goto(`/${lang}/`);
 		const headerBox = page.getByRole('search', { name: s.search }).getByRole('searchbox');
-		const heroBox = page.locator('hc-search[data-variant="hero"]').getByRole('searchbox');
 
 		await page.keyboard.press('Tab');
 		await expect(page.getByRole('link', { name: s.skip })).toBeFocused();
@@ -87,23 +86,24 @@ for (const lang of ['nl', 'en'] as const) {
 		await page.keyboard.press('Tab');
 		await expect(headerBox).toBeFocused();
 
-		// Away from the box (to its submit button), then "/" brings the reader to the hero's box.
+		// Away from the box (to its submit button), then "/" brings the reader back to it: the home
+		// page's one search box (its hero holds the e-mail address finder).
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toBe('button');
 		await page.keyboard.press('/');
-		await expect(heroBox).toBeFocused();
-		await expect(heroBox).toHaveValue('');
+		await expect(headerBox).toBeFocused();
+		await expect(headerBox).toHaveValue('');
 
 		await page.keyboard.type(s.query);
-		const hero = page.locator('hc-search[data-variant="hero"]');
+		const box = page.locator('hc-search[data-variant="header"]');
 		// The reader waits for the results of the whole query (the count is announced).
-		await expect(hero.getByRole('status')).toContainText(s.query);
-		await expect(hero.getByRole('link').first()).toBeVisible();
+		await expect(box.getByRole('status')).toContainText(s.query);
+		await expect(box.getByRole('link').first()).toBeVisible();
 		// Down the results to the first link that opens a section of an article.
 		let href = '';
 		for (let i = 0; i < 8 && !href.includes('#'); i++) {
 			await page.keyboard.press('ArrowDown');
-			const link = page.locator('hc-search[data-variant="hero"] a:focus');
+			const link = page.locator('hc-search[data-variant="header"] a:focus');
 			await expect(link).toHaveCount(1);
 			href = (await link.getAttribute('href')) ?? '';
 		}
@@ -119,18 +119,18 @@ test('Arrow Down straight after typing goes to the results of everything typed',
 	page,
 }) => {
 	await page.goto('/nl/');
-	const hero = page.locator('hc-search[data-variant="hero"]');
+	const box = page.locator('hc-search[data-variant="header"]');
 	await page.keyboard.press('/');
 	await page.keyboard.type('icloud');
-	await expect(hero.getByRole('status')).toContainText('icloud');
+	await expect(box.getByRole('status')).toContainText('icloud');
 	// More words, and down before the search (which waits for a pause in typing) has run.
 	await page.keyboard.type(' intrekken');
 	await page.keyboard.press('ArrowDown');
-	await expect(hero.getByRole('status')).toContainText('icloud intrekken');
-	const first = hero.getByRole('link').first();
+	await expect(box.getByRole('status')).toContainText('icloud intrekken');
+	const first = box.getByRole('link').first();
 	await expect(first).toBeFocused();
 	await expect(first).toHaveAttribute('href', /#een-app-specifiek-wachtwoord-intrekken$/);
-	await expect(hero.getByRole('list', { name: 'Zoekresultaten' })).toBeVisible();
+	await expect(box.getByRole('list', { name: 'Zoekresultaten' })).toBeVisible();
 });
 
 test('en: skip link, table of contents and language switch by keyboard only', async ({ page }) => {

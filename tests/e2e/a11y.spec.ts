@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { searchPageUrl } from '../../src/components/search/paths.ts';
+import { finderFormPaths } from '../../src/lib/mail-provider/paths.ts';
 import { adminBaseURL, seedE2eVotes, signIn } from '../fixtures/insights-e2e.ts';
 import {
 	applyTheme,
@@ -37,6 +38,19 @@ const pageTypes: {
 		ready: (page) => expect(searchStatus(page)).toContainText('qwxyzzy', { timeout: 15_000 }),
 	},
 	{ name: '404 page', path: (lang) => `/${lang}/no-such-page/` },
+	{
+		name: 'home with an answer of the e-mail address finder',
+		path: (lang) => `/${lang}/`,
+		ready: async (page) => {
+			await page.locator('#finder-email').fill('info@m365.example.test');
+			await page.locator('#finder-email').press('Enter');
+			await expect(page.locator('.hc-finder__go')).toBeVisible({ timeout: 15_000 });
+		},
+	},
+	{
+		name: "finder's no-JS page with a message",
+		path: (lang) => `${finderFormPaths[lang]}?email=piet`,
+	},
 ];
 
 for (const lang of ['nl', 'en'] as const) {

@@ -54,44 +54,54 @@ test.describe('browsing', () => {
 });
 
 test.describe('e-mail address finder', () => {
-	for (const [lang, email, guide] of [
-		['nl', 'jan@me.com', '/nl/icloud-mail/'],
-		['nl', 'x@GMAIL.com', '/nl/gmail/'],
-		['en', 'jan@me.com', '/en/icloud-mail/'],
-		['en', 'x@GMAIL.com', '/en/gmail/'],
-		['en', 'piet@live.nl', '/en/outlook-com/'],
-		['nl', 'info@ziggo.nl', '/nl/ziggo-mail/'],
+	for (const [lang, email, guide, name] of [
+		['nl', 'jan@me.com', '/nl/icloud-mail/', 'iCloud Mail'],
+		['nl', 'x@GMAIL.com', '/nl/gmail/', 'Gmail'],
+		['en', 'jan@me.com', '/en/icloud-mail/', 'iCloud Mail'],
+		['en', 'x@GMAIL.com', '/en/gmail/', 'Gmail'],
+		['en', 'piet@live.nl', '/en/outlook-com/', 'Outlook.com'],
+		['nl', 'info@ziggo.nl', '/nl/ziggo-mail/', 'Ziggo Mail'],
 	] as const) {
 		test(`finds ${guide} for ${email}`, async ({ page }) => {
 			await page.goto(`/${lang}/`);
-			const label = lang === 'nl' ? 'Je e-mailadres' : 'Your email address';
+			const label =
+				lang === 'nl'
+					? 'Welk e-mailadres wil je koppelen?'
+					: 'Which email address do you want to connect?';
 			const input = page.getByRole('textbox', { name: label });
 			await input.fill(email);
 			await input.press('Enter');
-			const link = page.locator('.hc-finder__result a');
+			// A recognised address gets a button-styled link to its guide.
+			const open = lang === 'nl' ? 'Open de handleiding voor' : 'Open the guide for';
+			const link = page.getByRole('link', { name: `${open} ${name} →` });
 			await expect(link).toHaveAttribute('href', guide);
+			await expect(link).toHaveClass(/hc-button/);
 			await link.click();
 			await expect(page).toHaveURL(guide);
 		});
 	}
 
-	test('says so for an unknown domain and for something that is not an address', async ({
+	test('looks up an unknown domain and says so for something that is not an address', async ({
 		page,
 	}) => {
 		await page.goto('/en/');
-		const input = page.getByRole('textbox', { name: 'Your email address' });
+		const input = page.getByRole('textbox', {
+			name: 'Which email address do you want to connect?',
+		});
+		// example.org is not in the e2e servers' fixture DNS zone: NXDOMAIN.
 		await input.fill('someone@example.org');
 		await page.getByRole('button', { name: 'Find guide' }).click();
 		await expect(page.locator('.hc-finder__result')).toContainText(
-			"We don't recognise example.org",
+			"We can't find the domain example.org",
 		);
+		await expect(page.locator('.hc-finder__go')).toHaveAttribute('href', '/en/own-domain-mail/');
 		await input.fill('not-an-address');
 		await page.getByRole('button', { name: 'Find guide' }).click();
-		await expect(page.locator('.hc-finder__result')).toContainText('Enter a full email address');
+		await expect(page.locator('.hc-finder__result')).toContainText('Enter an email address');
 		await expect(input).toHaveAttribute('aria-invalid', 'true');
 	});
 
-	test('sends nothing over the network', async ({ page }) => {
+	test('sends nothing over the network for a known domain', async ({ page }) => {
 		await page.goto('/nl/');
 		await page.waitForLoadState('networkidle'); // the favicon may still be on its way
 		const requests: string[] = [];
@@ -99,7 +109,9 @@ test.describe('e-mail address finder', () => {
 		page.on('request', (r) => {
 			if (!r.url().endsWith('/favicon.svg')) requests.push(r.url());
 		});
-		await page.getByRole('textbox', { name: 'Je e-mailadres' }).fill('jan@me.com');
+		await page
+			.getByRole('textbox', { name: 'Welk e-mailadres wil je koppelen?' })
+			.fill('jan@me.com');
 		await page.getByRole('button', { name: 'Zoek handleiding' }).click();
 		await expect(page.locator('.hc-finder__result a')).toBeVisible();
 		expect(requests).toEqual([]);

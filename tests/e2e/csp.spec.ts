@@ -54,6 +54,21 @@ test('search: typing, the results page and highlighting on the article', async (
 	expect(problems).toEqual([]);
 });
 
+test('e-mail address finder: a lookup, and its page without JavaScript', async ({ page }) => {
+	const problems = await watchPolicies(page);
+	await page.goto('/en/');
+	await page.locator('#finder-email').fill('info@m365.example.test');
+	await page.locator('#finder-email').press('Enter');
+	await expect(
+		page.getByRole('link', { name: 'Open the guide for Microsoft 365 →' }),
+	).toBeVisible();
+	await page.goto('/nl/zoek-handleiding/?email=piet');
+	await page.locator('#finder-email').fill('jan@me.com');
+	await page.locator('#finder-email').press('Enter');
+	await expect(page.locator('.hc-finder__go')).toHaveAttribute('href', '/nl/icloud-mail/');
+	expect(problems).toEqual([]);
+});
+
 test('feedback: No, the form, ALTCHA solved, sent', async ({ page }) => {
 	test.setTimeout(120_000); // ALTCHA's real proof of work, slow on a busy machine
 	const problems = await watchPolicies(page);

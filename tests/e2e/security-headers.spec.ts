@@ -40,6 +40,21 @@ const cases: Case[] = [
 		},
 		{ name: `${lang} 404`, path: `/${lang}/no-such-page/`, status: 404, kind: 'html' },
 		{
+			name: `${lang} finder page (no JavaScript, bad input)`,
+			path: lang === 'nl' ? '/nl/zoek-handleiding/?email=piet' : '/en/find-guide/?email=piet',
+			status: 400,
+			kind: 'html',
+		},
+		{
+			name: `${lang} finder redirect (no JavaScript)`,
+			path:
+				lang === 'nl'
+					? '/nl/zoek-handleiding/?email=jan%40me.com'
+					: '/en/find-guide/?email=jan%40me.com',
+			status: 303,
+			kind: 'resource',
+		},
+		{
 			name: `${lang} admin login`,
 			path: `/admin/feedback/?lang=${lang}`,
 			status: 200,
@@ -55,6 +70,18 @@ const cases: Case[] = [
 		method: 'POST',
 	},
 	{ name: 'feedback API wrong method', path: '/api/feedback', status: 405, kind: 'resource' },
+	{
+		name: 'finder API',
+		path: '/api/mail-provider?domain=gmail.com',
+		status: 200,
+		kind: 'resource',
+	},
+	{
+		name: 'finder API error',
+		path: '/api/mail-provider?domain=1.2.3.4',
+		status: 400,
+		kind: 'resource',
+	},
 ];
 
 async function fetchCase(

@@ -125,6 +125,17 @@ describe('a production install (npm ci --omit=dev, npm run serve)', () => {
 		expect(rows).toEqual([{ article: 'icloud-mail', lang: 'nl', vote: 'yes' }]);
 	});
 
+	test('answers the e-mail address finder (a known domain: no DNS needed)', async () => {
+		const response = await fetch(`${url}/api/mail-provider?domain=gmail.com&lang=en`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({ guide: '/en/gmail/' });
+		const form = await fetch(`${url}/nl/zoek-handleiding/?email=jan%40me.com`, {
+			redirect: 'manual',
+		});
+		expect(form.status).toBe(303);
+		expect(form.headers.get('location')).toBe('/nl/icloud-mail/');
+	});
+
 	test('has no dashboard without FEEDBACK_ADMIN_TOKEN', async () => {
 		const response = await fetch(`${url}/admin/feedback/`);
 		expect(response.status).toBe(404);

@@ -13,6 +13,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseHeadersFile } from '../../src/lib/security/headers-file.ts';
 import { hstsHeader, resourceCsp, securityHeaders } from '../../src/lib/security/headers.ts';
+import { startFixtureDns } from '../fixtures/dns-server.ts';
 import { createTempDatabase, skipPostgres, solve, tempDir } from '../fixtures/feedback.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -200,6 +201,37 @@ describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () =>
 		const policies = config.headers.flatMap((h) => h.values['Content-Security-Policy'] ?? []);
 		expect(policies.length).toBeGreaterThan(20);
 		expect(new Set(policies)).toEqual(new Set([rule?.['Content-Security-Policy']]));
+	});
+
+	test('the e-mail address finder: its API over DNS and its no-JS route, limits in PostgreSQL', async () => {
+		const dns = await startFixtureDns();
+		try {
+			const finderEnv = { ...env, MAIL_PROVIDER_DNS_SERVER: dns.address };
+			const [known, looked, bad, redirect] = await instance(fn, finderEnv, cwd, [
+				{ path: '/api/mail-provider?domain=me.com&lang=en' },
+				{ path: '/api/mail-provider?domain=m365.example.test&lang=nl' },
+				{ path: '/api/mail-provider?domain=jan%40me.com' },
+				{ path: '/nl/zoek-handleiding/?email=info%40workspace.example.test' },
+			]);
+			expect(known).toMatchObject({ status: 200, contentType: 'application/json' });
+			expect(JSON.parse(known!.body)).toMatchObject({ guide: '/en/icloud-mail/' });
+			expect(JSON.parse(looked!.body)).toMatchObject({
+				provider: { id: 'microsoft-365' },
+				guide: '/nl/microsoft-365/',
+				checked: true,
+			});
+			expect(bad).toMatchObject({ status: 400, contentType: 'application/problem+json' });
+			expect(redirect).toMatchObject({ status: 303, location: '/nl/google-workspace/' });
+			expect(dns.queries).toEqual(['m365.example.test', 'workspace.example.test']);
+			expect(readdirSync(cwd)).toEqual([]);
+		} finally {
+			await dns.close();
+		}
+		const sql = postgres(database.url, { max: 1 });
+		const buckets = await sql`SELECT bucket FROM rate_limits WHERE bucket LIKE 'mail-provider:%'`;
+		await sql.end();
+		expect(buckets.length).toBeGreaterThan(0);
+		for (const { bucket } of buckets) expect(bucket).toMatch(/^mail-provider:[0-9a-f]{64}$/);
 	});
 
 	test('answers 503 problem+json and logs the variable when a setting is malformed', async () => {
