@@ -11,7 +11,8 @@
  * time per request (Linux: /proc) is recorded beside req/s: on a shared, loaded machine req/s
  * swings from run to run, the CPU a vote costs much less.
  *
- * The load generator runs on the same 2 cores as the server, as does the baseline's.
+ * The load generator runs on the same 2 cores as the server, as does the baseline's. Each server
+ * takes 500 votes to warm up before its measured run.
  *
  * Options: --duration s (15), --connections n (20), --port p (4450; the baseline uses p+1),
  * --build-dir DIR (an existing build; default: build into a temp folder), --work-dir DIR,
@@ -136,10 +137,28 @@ function cpuMs(pid: number | undefined): number | undefined {
 	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** Votes each server takes before the measured run (not counted in its figures). */
+const warmupRequests = 500;
+
 /** Loads `port` with vote posts; returns autocannon's figures and the acknowledged visitors. */
 async function load(listenPort: number, label: string, pid?: number) {
 	const acknowledged: string[] = [];
 	const statuses = new Map<number, number>();
+	// Warm up first (JIT, prepared statements, connections), so the measured run compares steady
+	// states: its share of a run would otherwise depend on how many requests the run got through.
+	await autocannon({
+		url: `http://127.0.0.1:${listenPort}`,
+		connections,
+		amount: warmupRequests,
+		requests: [
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				headers: { 'content-type': 'application/json' },
+				setupRequest: (request) => ({ ...request, body: JSON.stringify(randomVote()) }),
+			},
+		],
+	});
 	const loadStart = loadAverage();
 	const cpuStart = cpuMs(pid);
 	const result = await autocannon({
@@ -395,7 +414,7 @@ if (!flags['no-write']) {
 		date: new Date().toISOString(),
 		machine: machine(),
 		loadAverage: { start: runLoad, end: loadAverage() },
-		note: 'autocannon, the server and the baseline share the same cores; every request is a new visitor (random UUID), vote-only JSON posts (no captcha), rate limits raised; serverCpuMsPerRequest is the server process user+system CPU time per request (from /proc), which the fsync waits are not part of',
+		note: 'autocannon, the server and the baseline share the same cores; every request is a new visitor (random UUID), vote-only JSON posts (no captcha), rate limits raised; 500 unmeasured warm-up votes before each measured run; serverCpuMsPerRequest is the server process user+system CPU time per request (from /proc), which the fsync waits are not part of',
 		results,
 	});
 	console.log(`Wrote ${path}`);
