@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { Locale } from '../../i18n/locales.ts';
-import type { Reason, Vote } from '../feedback/contract.ts';
+import type { Vote } from '../feedback/contract.ts';
 import { migrations, migrationsTable } from './migrations.ts';
 import { windowOf } from './rate-window.ts';
+import { toStoredVote, writeVote, type Row } from './sqlite-votes.ts';
 import type {
 	FeedbackStore,
 	RateCount,
@@ -17,8 +18,6 @@ import type {
 	VoteFilter,
 	VoteInput,
 } from './store.ts';
-
-type Row = Record<string, unknown>;
 
 /**
  * The embedded store: one SQLite file through `node:sqlite`, in WAL mode so readers never wait
@@ -51,6 +50,9 @@ export class SqliteFeedbackStore implements FeedbackStore {
 	#run<T>(sql: string, ...params: SQLInputValue[]): T[] {
 		return this.#statement(sql).all(...params) as T[];
 	}
+
+	/** {@link #run} for the helpers in sqlite-votes.ts, made once rather than per vote. */
+	readonly #runRows = (sql: string, ...params: SQLInputValue[]) => this.#run<Row>(sql, ...params);
 
 	/**
 	 * Runs `work` in a write transaction. `durable` commits with an fsync (`synchronous = FULL`),
@@ -127,44 +129,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
 				);
 				if (fresh.length === 0) return { saved: 'replayed' };
 			}
-			return { saved: this.#write(vote, at) };
+			return { saved: writeVote(this.#runRows, vote, at) };
 		}, true);
-	}
-
-	/** Inserts the vote, or updates the visitor's row for this article and language. */
-	#write(vote: VoteInput, at: string): 'created' | 'updated' {
-		const values = [
-			vote.articleUpdated,
-			vote.vote,
-			JSON.stringify(vote.reasons),
-			vote.comment,
-			vote.section,
-			at,
-		];
-		if (vote.visitorHash !== null) {
-			// max(): overlapping requests can commit in the other order than they arrived in; the
-			// row then holds the last commit's values, and its times still never run backwards.
-			const updated = this.#run(
-				`UPDATE votes SET article_updated = ?, vote = ?, reasons = ?, comment = ?, section = ?,
-					updated_at = max(updated_at, ?)
-				WHERE article = ? AND lang = ? AND visitor_hash = ? RETURNING id`,
-				...values,
-				vote.article,
-				vote.lang,
-				vote.visitorHash,
-			);
-			if (updated.length > 0) return 'updated';
-		}
-		this.#run(
-			`INSERT INTO votes (article_updated, vote, reasons, comment, section, updated_at, article, lang, visitor_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			...values,
-			vote.article,
-			vote.lang,
-			vote.visitorHash,
-			at,
-		);
-		return 'created';
 	}
 
 	async hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount> {
@@ -220,19 +186,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
 			...params,
 			filter.limit ?? 1000,
 		);
-		return rows.map((row) => ({
-			id: Number(row['id']),
-			article: String(row['article']),
-			lang: row['lang'] as Locale,
-			articleUpdated: String(row['article_updated']),
-			vote: row['vote'] as Vote,
-			reasons: JSON.parse(String(row['reasons'])) as Reason[],
-			comment: row['comment'] as string | null,
-			section: row['section'] as string | null,
-			visitorHash: row['visitor_hash'] as string | null,
-			createdAt: new Date(String(row['created_at'])),
-			updatedAt: new Date(String(row['updated_at'])),
-		}));
+		return rows.map(toStoredVote);
 	}
 
 	async close(): Promise<void> {
