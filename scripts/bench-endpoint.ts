@@ -7,9 +7,12 @@
  * raised through FEEDBACK_RATE_* so they do not cap the run (all requests share one address).
  * Each store is compared with a baseline in the same run: a bare node:http server doing the same
  * INSERT without validation (scripts/bench-baseline-server.ts). Afterwards the rows are counted:
- * every acknowledged (2xx) vote must be in the database (lost votes must be 0).
+ * every acknowledged (2xx) vote must be in the database (lost votes must be 0). The server's CPU
+ * time per request (Linux: /proc) is recorded beside req/s: on a shared, loaded machine req/s
+ * swings from run to run, the CPU a vote costs much less.
  *
- * The load generator runs on the same 2 cores as the server, as does the baseline's.
+ * The load generator runs on the same 2 cores as the server, as does the baseline's. Each server
+ * takes 500 votes to warm up before its measured run.
  *
  * Options: --duration s (15), --connections n (20), --port p (4450; the baseline uses p+1),
  * --build-dir DIR (an existing build; default: build into a temp folder), --work-dir DIR,
@@ -121,11 +124,43 @@ function randomVote() {
 	};
 }
 
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * Per request it says what a vote costs the server even when other work shares the cores and
+ * makes req/s swing; the time a commit waits for its fsync is not in it.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+	const path = `/proc/${pid}/stat`;
+	if (pid === undefined || !existsSync(path)) return undefined;
+	// Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+	const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Votes each server takes before the measured run (not counted in its figures). */
+const warmupRequests = 500;
+
 /** Loads `port` with vote posts; returns autocannon's figures and the acknowledged visitors. */
-async function load(listenPort: number, label: string) {
+async function load(listenPort: number, label: string, pid?: number) {
 	const acknowledged: string[] = [];
 	const statuses = new Map<number, number>();
+	// Warm up first (JIT, prepared statements, connections), so the measured run compares steady
+	// states: its share of a run would otherwise depend on how many requests the run got through.
+	await autocannon({
+		url: `http://127.0.0.1:${listenPort}`,
+		connections,
+		amount: warmupRequests,
+		requests: [
+			{
+				method: 'POST',
+				path: '/api/feedback',
+				headers: { 'content-type': 'application/json' },
+				setupRequest: (request) => ({ ...request, body: JSON.stringify(randomVote()) }),
+			},
+		],
+	});
 	const loadStart = loadAverage();
+	const cpuStart = cpuMs(pid);
 	const result = await autocannon({
 		url: `http://127.0.0.1:${listenPort}`,
 		connections,
@@ -159,11 +194,17 @@ async function load(listenPort: number, label: string) {
 		timeouts: result.timeouts,
 		statuses: Object.fromEntries(statuses),
 		loadAverage: { start: loadStart, end: loadAverage() },
+		serverCpuMsPerRequest: cpuPerRequest(cpuStart, cpuMs(pid), result.requests.total),
 	};
 	console.log(
-		`  ${label}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, ${figures.errors} errors, ${figures.non2xx} non-2xx`,
+		`  ${label}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, ${figures.errors} errors, ${figures.non2xx} non-2xx, server CPU ${figures.serverCpuMsPerRequest ?? '?'} ms a request`,
 	);
 	return { figures, acknowledged };
+}
+
+function cpuPerRequest(start: number | undefined, end: number | undefined, requests: number) {
+	if (start === undefined || end === undefined || requests === 0) return null;
+	return Math.round(((end - start) / requests) * 1000) / 1000;
 }
 
 /** Acknowledged votes missing from the stored visitor ids (hashed as the API hashes them). */
@@ -222,7 +263,7 @@ async function compare(
 	const server = await startServer(['scripts/start.ts', '--no-build'], ours.env, port);
 	let endpoint;
 	try {
-		endpoint = await load(port, 'endpoint');
+		endpoint = await load(port, 'endpoint', server.pid);
 	} finally {
 		await stopServer(server);
 	}
@@ -234,7 +275,7 @@ async function compare(
 	);
 	let base;
 	try {
-		base = await load(port + 1, 'baseline (bare node:http + same INSERT)');
+		base = await load(port + 1, 'baseline (bare node:http + same INSERT)', bare.pid);
 	} finally {
 		await stopServer(bare);
 	}
@@ -244,11 +285,15 @@ async function compare(
 	console.log(
 		`  endpoint/baseline throughput: ${ratio}; rows ${endpointLoss.rows} for ${endpointLoss.acknowledged} acknowledged votes, lost ${endpointLoss.lost}`,
 	);
+	// The same comparison in CPU time: the baseline's per request over ours.
+	const [ourCpu, baseCpu] = [endpoint, base].map((run) => run.figures.serverCpuMsPerRequest);
+	const cpuRatio = ourCpu && baseCpu ? Math.round((baseCpu / ourCpu) * 100) / 100 : null;
 	return {
 		store: kind,
 		endpoint: { ...endpoint.figures, votes: endpointLoss },
 		baseline: { ...base.figures, votes: baseLoss },
 		ratio,
+		cpuRatio,
 	};
 }
 
@@ -337,6 +382,7 @@ printTable([
 		'non-2xx',
 		'lost votes',
 		'vs baseline',
+		'CPU ms/req',
 	],
 	...results.flatMap((r) =>
 		(['endpoint', 'baseline'] as const).map((server) => {
@@ -351,6 +397,7 @@ printTable([
 				String(run.non2xx),
 				String(run.votes.lost),
 				server === 'endpoint' ? `${r.ratio}×` : '1×',
+				String(run.serverCpuMsPerRequest ?? '?'),
 			];
 		}),
 	),
@@ -367,7 +414,7 @@ if (!flags['no-write']) {
 		date: new Date().toISOString(),
 		machine: machine(),
 		loadAverage: { start: runLoad, end: loadAverage() },
-		note: 'autocannon, the server and the baseline share the same cores; every request is a new visitor (random UUID), vote-only JSON posts (no captcha), rate limits raised',
+		note: 'autocannon, the server and the baseline share the same cores; every request is a new visitor (random UUID), vote-only JSON posts (no captcha), rate limits raised; 500 unmeasured warm-up votes before each measured run; serverCpuMsPerRequest is the server process user+system CPU time per request (from /proc), which the fsync waits are not part of',
 		results,
 	});
 	console.log(`Wrote ${path}`);

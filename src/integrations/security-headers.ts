@@ -14,15 +14,24 @@ export const headersFile = '_headers';
  * static hosts to `<client>/_headers`, from the same build, so the two never drift apart.
  *
  * Astro computes a policy per page (its inline scripts' and styles' hashes) and hands them to the
- * adapter (`staticHeaders`) in `astro:build:generated`. This merges them into one policy and puts
- * it back into that map, which the adapters read afterwards: the Node adapter's `_headers.json`
- * and Netlify's `.netlify/v1/config.json` then carry the same value as `_headers`. One policy also
- * sidesteps the Node adapter matching a page's entry by substring, which gave `/nl/` the policy of
- * `/nl/zoeken` (https://github.com/withastro/astro/pull/16673).
+ * adapter (`staticHeaders`) in `astro:build:generated`. The pages' policies differ only by those
+ * hashes, so this merges them into one policy for the whole site (every page's hashes: 2.5 KB
+ * for the real site) and stops the adapters from repeating it per route, which they do from that
+ * map afterwards:
+ * - Node: the map is emptied, so the adapter writes no `_headers.json` (one entry per page, 3.7
+ *   MiB at 1,000 articles per language) and its static handler no longer matches every request
+ *   against it. `npm start` (scripts/serve.ts) sends `_headers`'s policy on every response; that
+ *   also sidesteps the adapter matching a page's entry by substring, which gave `/nl/` the policy
+ *   of `/nl/zoeken` (https://github.com/withastro/astro/pull/16673).
+ * - Netlify: the map keeps one `/*` entry, so the framework config has one rule, like `_headers`.
+ *
+ * The adapters' `staticHeaders` option stays on all the same: without it Astro would put each
+ * page's policy in a `<meta>`, which cannot carry `frame-ancestors`.
  */
 export default function securityHeadersIntegration(): AstroIntegration {
 	let pageCsp = '';
 	let ownFile: URL | undefined;
+	let adapter: string | undefined;
 	return {
 		name: 'hc-security-headers',
 		hooks: {
@@ -33,6 +42,7 @@ export default function securityHeadersIntegration(): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				ownFile = new URL(headersFile, config.publicDir);
+				adapter = config.adapter?.name;
 			},
 			'astro:build:generated': ({ routeToHeaders }) => {
 				const policies = [...routeToHeaders.values()].flatMap(
@@ -44,8 +54,11 @@ export default function securityHeadersIntegration(): AstroIntegration {
 					);
 				}
 				pageCsp = mergeCsp(policies);
-				for (const { headers } of routeToHeaders.values()) {
-					headers.set('Content-Security-Policy', pageCsp);
+				const [any] = routeToHeaders.values();
+				routeToHeaders.clear();
+				if (adapter === '@astrojs/netlify' && any) {
+					const headers = new Headers({ 'Content-Security-Policy': pageCsp });
+					routeToHeaders.set('/*', { ...any, headers });
 				}
 			},
 			'astro:build:done': async ({ dir, logger }) => {

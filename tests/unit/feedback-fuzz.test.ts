@@ -7,8 +7,8 @@
  * - a 4xx is problem+json whose `status` matches, and names the field when a field is wrong;
  * - a rejected request leaves the store unchanged: every column of every `votes` row and every
  *   `used_challenges` row is the same; in `rate_limits` only the client's counter grew by one (it
- *   counts every POST from this site before the body is read, so floods of garbage are limited
- *   too), and the article's counter only when the fields were valid and the captcha was not;
+ *   counts every POST from this site, whatever its body, so floods of garbage are limited too),
+ *   and the article's counter only when the fields were valid and the captcha was not;
  *   a 405 or 403 changes nothing at all;
  * - a valid request is stored exactly once with the values sent (one row added, or the visitor's
  *   row changed, nothing else), its captcha recorded as used, and 201/200 or a 303 for a form;

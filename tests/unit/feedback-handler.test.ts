@@ -318,11 +318,15 @@ describe('createFeedbackHandler()', () => {
 				},
 			});
 
-		test.each(['saveVote', 'hit'] as const)(
+		// A vote is counted and saved by submitVote; a rejected post is counted by hit.
+		test.each([
+			['submitVote', { ...yes, visitor: visitor() }],
+			['hit', { ...yes, vote: 'maybe' }],
+		] as const)(
 			'returns 503 problem+json without details and logs the cause when %s fails',
-			async (method) => {
+			async (method, post) => {
 				const failing = await testApi({ store: broken(method) });
-				const response = await failing.submit(jsonPost({ ...yes, visitor: visitor() }));
+				const response = await failing.submit(jsonPost(post));
 				expect(response.status).toBe(503);
 				expect(response.headers.get('content-type')).toBe('application/problem+json');
 				const text = await response.text();

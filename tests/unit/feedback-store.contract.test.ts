@@ -267,6 +267,84 @@ function contract(makeHarness: () => Harness) {
 		});
 	});
 
+	describe('submitVote()', () => {
+		const client = { bucket: 'client:a', windowSeconds: 600, max: 2 };
+		const article = { bucket: 'article:icloud-mail', windowSeconds: 3600, max: 100 };
+		/** The count `bucket` has now, read by counting one more hit. */
+		const countOf = async (hit: typeof client) =>
+			(await store.hit(hit.bucket, hit.windowSeconds, t0)).count - 1;
+
+		test('counts every hit and saves the vote while all are within their limits', async () => {
+			expect(await store.submitVote(vote(), [client, article])).toEqual({ saved: 'created' });
+			expect(await store.submitVote(vote({ vote: 'no' }), [client, article])).toEqual({
+				saved: 'updated',
+			});
+			expect(await countOf(client)).toBe(2);
+			expect(await countOf(article)).toBe(2);
+			expect(await store.listVotes()).toMatchObject([{ vote: 'no' }]);
+		});
+
+		test('refuses the vote past a limit but keeps the count, and stops counting there', async () => {
+			await store.submitVote(vote(), [client, article]);
+			await store.submitVote(vote({ visitorHash: 'b' }), [client, article]);
+			const challenge = { id: 'nonce-limited', expiresAt: later(600) };
+			expect(
+				await store.submitVote(vote({ visitorHash: 'c' }), [client, article], challenge),
+			).toEqual({ limited: client, resetAt: later(600) });
+			expect(await store.submitVote(vote({ visitorHash: 'd' }), [client, article])).toEqual({
+				limited: client,
+				resetAt: later(600),
+			});
+			expect(await countOf(client)).toBe(4);
+			expect(await countOf(article)).toBe(2);
+			expect((await store.listVotes()).map((v) => v.visitorHash).sort()).toEqual([
+				'b',
+				'visitor-a',
+			]);
+			// The refused vote did not use up its captcha.
+			expect(await store.saveVote(vote({ visitorHash: 'c' }), challenge)).toBe('created');
+		});
+
+		test('refuses the vote when a later hit is past its limit, keeping the earlier counts', async () => {
+			const tight = { ...article, max: 1 };
+			await store.submitVote(vote(), [client, tight]);
+			expect(await store.submitVote(vote({ visitorHash: 'b' }), [client, tight])).toEqual({
+				limited: tight,
+				resetAt: later(3600),
+			});
+			expect(await countOf(client)).toBe(2);
+			expect(await countOf(tight)).toBe(2);
+			expect(await store.listVotes()).toHaveLength(1);
+		});
+
+		test('keeps the counts of a vote whose captcha was used before', async () => {
+			const challenge = { id: 'nonce-3', expiresAt: later(600) };
+			await store.submitVote(vote(), [client], challenge);
+			expect(await store.submitVote(vote({ visitorHash: 'b' }), [client], challenge)).toEqual({
+				saved: 'replayed',
+			});
+			expect(await countOf(client)).toBe(2);
+			expect(await store.listVotes()).toHaveLength(1);
+		});
+
+		test('lets exactly `max` of 20 simultaneous votes in, and counts all 20', async () => {
+			const shared = { bucket: 'article:x', windowSeconds: 3600, max: 7 };
+			const results = await Promise.all(
+				Array.from({ length: 20 }, (_, i) =>
+					store.submitVote(vote({ visitorHash: `v${i}` }), [shared]),
+				),
+			);
+			expect(results.filter((r) => 'saved' in r)).toHaveLength(7);
+			expect(await store.listVotes()).toHaveLength(7);
+			expect(await countOf(shared)).toBe(20);
+		});
+
+		test('rejects once the store is closed', async () => {
+			await store.close();
+			await expect(store.submitVote(vote(), [client])).rejects.toThrow();
+		});
+	});
+
 	describe('hit()', () => {
 		test('counts hits per bucket within one window and starts again in the next', async () => {
 			expect(await store.hit('client:a', 600, t0)).toEqual({ count: 1, resetAt: later(600) });

@@ -2,13 +2,8 @@ import type { FeedbackArticles } from './articles.ts';
 import { Captcha, defaultCaptchaOptions, type CaptchaOptions } from './captcha.ts';
 import { deriveSecrets, hmacHex, type DerivedSecrets } from './hash.ts';
 import { ProblemError, problemResponse } from './problem.ts';
-import {
-	defaultRateLimits,
-	enforceRateLimit,
-	type RateLimits,
-	type RateRule,
-} from './rate-limit.ts';
-import type { FeedbackStore } from '../store/store.ts';
+import { defaultRateLimits, enforceRateLimit, type RateLimits } from './rate-limit.ts';
+import type { FeedbackStore, RateHit } from '../store/store.ts';
 
 /** What every feedback handler is built from. Nothing here is read from the environment. */
 export interface FeedbackApiOptions {
@@ -97,16 +92,26 @@ export class ApiContext {
 		return hmacHex((await this.#secrets).visitor, visitor);
 	}
 
-	/** Counts the request against the client's bucket for `kind`; 429 past the limit. */
-	async limitClient(kind: 'client' | 'challenge', context: RequestContext | undefined) {
+	/** The client's bucket for `kind` (keyed by a hash of its address) with its limit. */
+	async clientHit(kind: 'client' | 'challenge', context: RequestContext | undefined) {
 		const address = context?.clientAddress || this.#defaultAddress;
 		const hash = await hmacHex((await this.#secrets).client, address);
-		await this.limit(`${kind}:${hash}`, this.limits[kind]);
+		return { bucket: `${kind}:${hash}`, ...this.limits[kind] };
 	}
 
-	/** Counts one request against `bucket`; 429 past the limit. */
-	async limit(bucket: string, rule: RateRule): Promise<void> {
-		await enforceRateLimit(this.store, bucket, rule, this.now());
+	/** The article's bucket (both languages) with its limit. */
+	articleHit(article: string): RateHit {
+		return { bucket: `article:${article}`, ...this.limits.article };
+	}
+
+	/** Counts the request against the client's bucket for `kind`; 429 past the limit. */
+	async limitClient(kind: 'client' | 'challenge', context: RequestContext | undefined) {
+		await this.limit(await this.clientHit(kind, context));
+	}
+
+	/** Counts one request against `hit.bucket` in a transaction of its own; 429 past the limit. */
+	async limit(hit: RateHit): Promise<void> {
+		await enforceRateLimit(this.store, hit.bucket, hit, this.now());
 	}
 
 	/**

@@ -25,9 +25,24 @@ export const defaultRateLimits: RateLimits = {
 };
 
 /**
+ * The 429 for a request past a limit whose window ends at `resetAt`: `Retry-After` is the
+ * seconds until then.
+ */
+export function tooManyRequests(resetAt: Date, now: Date): ProblemError {
+	const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+	return new ProblemError(
+		429,
+		'Too Many Requests',
+		`Too many requests; try again in ${retryAfter} seconds.`,
+		{ headers: { 'Retry-After': String(retryAfter) } },
+	);
+}
+
+/**
  * Counts a request against `bucket` in the store (shared by every instance). Fixed windows: the
  * simplest counter that holds across processes, with an exact `Retry-After`; a burst of up to
- * twice the limit around a window boundary is accepted as the price.
+ * twice the limit around a window boundary is accepted as the price. A vote counts its limits in
+ * its own transaction instead (`FeedbackStore.submitVote`); this is for everything else.
  * @throws {ProblemError} 429 with `Retry-After` (seconds) once the limit is passed.
  */
 export async function enforceRateLimit(
@@ -37,12 +52,5 @@ export async function enforceRateLimit(
 	now: Date,
 ): Promise<void> {
 	const { count, resetAt } = await store.hit(bucket, rule.windowSeconds, now);
-	if (count <= rule.max) return;
-	const retryAfter = Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
-	throw new ProblemError(
-		429,
-		'Too Many Requests',
-		`Too many requests; try again in ${retryAfter} seconds.`,
-		{ headers: { 'Retry-After': String(retryAfter) } },
-	);
+	if (count > rule.max) throw tooManyRequests(resetAt, now);
 }

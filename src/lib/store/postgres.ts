@@ -6,8 +6,10 @@ import { windowOf } from './rate-window.ts';
 import type {
 	FeedbackStore,
 	RateCount,
+	RateHit,
 	SaveResult,
 	StoredVote,
+	SubmitResult,
 	UsedChallenge,
 	VoteCounts,
 	VoteFilter,
@@ -22,7 +24,8 @@ export interface PostgresStoreOptions {
 
 /**
  * The store for scale: PostgreSQL through the `postgres` package. Many app instances share it;
- * migrations serialise on a transaction-scoped advisory lock, and each write is one transaction.
+ * migrations serialise on a transaction-scoped advisory lock, and each write is one transaction
+ * (a vote with its rate-limit counters: one statement).
  */
 export class PostgresFeedbackStore implements FeedbackStore {
 	readonly kind = 'postgres';
@@ -53,30 +56,90 @@ export class PostgresFeedbackStore implements FeedbackStore {
 	}
 
 	async saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult> {
-		return this.#sql.begin(async (tx): Promise<SaveResult> => {
-			if (challenge) {
-				await tx`DELETE FROM used_challenges WHERE expires_at < ${vote.at}`;
-				const fresh = await tx`
-					INSERT INTO used_challenges (id, expires_at) VALUES (${challenge.id}, ${challenge.expiresAt})
-					ON CONFLICT (id) DO NOTHING RETURNING id`;
-				if (fresh.length === 0) return 'replayed';
-			}
-			// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
-			// GREATEST: overlapping requests can commit in the other order than they arrived in; the
-			// row then holds the last commit's values, and its times still never run backwards.
-			const [row] = await tx<{ created: boolean }[]>`
+		const result = await this.submitVote(vote, [], challenge);
+		return 'saved' in result ? result.saved : 'replayed';
+	}
+
+	/**
+	 * One statement, so one round trip and one transaction: data-modifying CTEs count the hits,
+	 * each only when the ones before it stayed within their limits, then record the captcha and
+	 * upsert the vote only when all did. The SQL's shape depends on the number of hits and on
+	 * `challenge` alone, so the server keeps one prepared statement per shape.
+	 */
+	async submitVote(
+		vote: VoteInput,
+		hits: readonly RateHit[],
+		challenge?: UsedChallenge,
+	): Promise<SubmitResult> {
+		const sql = this.#sql;
+		const names = hits.map((_, i) => sql(`hit${i}`));
+		let ctes = sql``;
+		let ok = sql`true`;
+		hits.forEach((hit, i) => {
+			const { start, resetAt } = windowOf(vote.at, hit.windowSeconds);
+			ctes = sql`${ctes} ${names[i]!} AS (
+				INSERT INTO rate_limits (bucket, window_start, count, expires_at)
+				SELECT ${hit.bucket}::text, ${start}::bigint, 1, ${resetAt}::timestamptz WHERE ${ok}
+				ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1
+				RETURNING count),`;
+			ok = sql`coalesce((SELECT count FROM ${names[i]!}) <= ${hit.max}::bigint, false)`;
+		});
+		if (hits.length > 0) {
+			// A new window for a bucket: a cheap moment to drop windows that are over. (A statement's
+			// parts see the table as it was before it, so this cannot touch the rows counted above.)
+			const fresh = names.reduce(
+				(any, name) => sql`${any} OR 1 IN (SELECT count FROM ${name})`,
+				sql`false`,
+			);
+			ctes = sql`${ctes} stale_windows AS (
+				DELETE FROM rate_limits WHERE expires_at <= ${vote.at} AND (${fresh})),`;
+		}
+		let write = ok;
+		if (challenge) {
+			// One statement cannot delete a row and insert over it, so an expired record of this same
+			// challenge is not deleted but taken over (the upsert's WHERE), as if it were new.
+			ctes = sql`${ctes} stale_challenges AS (
+				DELETE FROM used_challenges
+				WHERE ${ok} AND expires_at < ${vote.at} AND id <> ${challenge.id}::text),
+			fresh_challenge AS (
+				INSERT INTO used_challenges (id, expires_at)
+				SELECT ${challenge.id}::text, ${challenge.expiresAt}::timestamptz WHERE ${ok}
+				ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at
+					WHERE used_challenges.expires_at < ${vote.at}
+				RETURNING id),`;
+			write = sql`${ok} AND EXISTS (SELECT 1 FROM fresh_challenge)`;
+		}
+		const counts = names.reduce(
+			(columns, name, i) => sql`${columns}, (SELECT count FROM ${name}) AS ${sql(`count${i}`)}`,
+			sql``,
+		);
+		// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
+		// GREATEST: overlapping requests can commit in the other order than they arrived in; the
+		// row then holds the last commit's values, and its times still never run backwards.
+		const [row] = await sql<Record<string, number | boolean | null>[]>`
+			WITH ${ctes} saved AS (
 				INSERT INTO votes (article, lang, article_updated, vote, reasons, comment, section,
 					visitor_hash, created_at, updated_at)
-				VALUES (${vote.article}, ${vote.lang}, ${vote.articleUpdated}, ${vote.vote},
-					${tx.array([...vote.reasons])}::text[], ${vote.comment}, ${vote.section},
-					${vote.visitorHash}, ${vote.at}, ${vote.at})
+				SELECT ${vote.article}::text, ${vote.lang}::text, ${vote.articleUpdated}::date,
+					${vote.vote}::text, ${sql.array([...vote.reasons])}::text[], ${vote.comment}::text,
+					${vote.section}::text, ${vote.visitorHash}::text, ${vote.at}::timestamptz,
+					${vote.at}::timestamptz
+				WHERE ${write}
 				ON CONFLICT (article, lang, visitor_hash) DO UPDATE SET
 					article_updated = excluded.article_updated, vote = excluded.vote,
 					reasons = excluded.reasons, comment = excluded.comment, section = excluded.section,
 					updated_at = GREATEST(votes.updated_at, excluded.updated_at)
-				RETURNING (xmax = 0) AS created`;
-			return row!.created ? 'created' : 'updated';
-		});
+				RETURNING (xmax = 0) AS created)
+			SELECT (SELECT created FROM saved) AS created ${counts}`;
+		for (const [i, hit] of hits.entries()) {
+			const count = row![`count${i}`] as number | null;
+			if (count === null || count > hit.max) {
+				return { limited: hit, resetAt: windowOf(vote.at, hit.windowSeconds).resetAt };
+			}
+		}
+		const created = row!['created'] as boolean | null;
+		if (created === null) return { saved: 'replayed' };
+		return { saved: created ? 'created' : 'updated' };
 	}
 
 	async hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount> {

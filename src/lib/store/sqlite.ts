@@ -2,21 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { Locale } from '../../i18n/locales.ts';
-import type { Reason, Vote } from '../feedback/contract.ts';
+import type { Vote } from '../feedback/contract.ts';
 import { migrations, migrationsTable } from './migrations.ts';
 import { windowOf } from './rate-window.ts';
+import { toStoredVote, writeVote, type Row } from './sqlite-votes.ts';
 import type {
 	FeedbackStore,
 	RateCount,
+	RateHit,
 	SaveResult,
 	StoredVote,
+	SubmitResult,
 	UsedChallenge,
 	VoteCounts,
 	VoteFilter,
 	VoteInput,
 } from './store.ts';
-
-type Row = Record<string, unknown>;
 
 /**
  * The embedded store: one SQLite file through `node:sqlite`, in WAL mode so readers never wait
@@ -37,34 +38,43 @@ export class SqliteFeedbackStore implements FeedbackStore {
 		this.#db.exec('PRAGMA synchronous = NORMAL');
 	}
 
-	#run<T>(sql: string, ...params: SQLInputValue[]): T[] {
+	#statement(sql: string): StatementSync {
 		let statement = this.#statements.get(sql);
 		if (!statement) {
 			statement = this.#db.prepare(sql);
 			this.#statements.set(sql, statement);
 		}
-		return statement.all(...params) as T[];
+		return statement;
 	}
+
+	#run<T>(sql: string, ...params: SQLInputValue[]): T[] {
+		return this.#statement(sql).all(...params) as T[];
+	}
+
+	/** {@link #run} for the helpers in sqlite-votes.ts, made once rather than per vote. */
+	readonly #runRows = (sql: string, ...params: SQLInputValue[]) => this.#run<Row>(sql, ...params);
 
 	/**
 	 * Runs `work` in a write transaction. `durable` commits with an fsync (`synchronous = FULL`),
-	 * so a vote acknowledged with a 2xx survives a power cut, not only a crash. The connection is
-	 * synchronous, so no other call can slip in between the pragma and the commit.
+	 * so a vote acknowledged with a 2xx survives a power cut, not only a crash. SQLite refuses to
+	 * change that setting inside a transaction, so it is chosen before `BEGIN`; the connection is
+	 * synchronous, so no other call can slip in between. The pragmas, `BEGIN` and `COMMIT` are
+	 * prepared once like every other statement.
 	 */
 	#immediate<T>(work: () => T, durable = false): T {
-		if (durable) this.#db.exec('PRAGMA synchronous = FULL');
+		if (durable) this.#statement('PRAGMA synchronous = FULL').run();
 		try {
 			return this.#transaction(work);
 		} finally {
-			if (durable) this.#db.exec('PRAGMA synchronous = NORMAL');
+			if (durable) this.#statement('PRAGMA synchronous = NORMAL').run();
 		}
 	}
 
 	#transaction<T>(work: () => T): T {
-		this.#db.exec('BEGIN IMMEDIATE');
+		this.#statement('BEGIN IMMEDIATE').run();
 		try {
 			const result = work();
-			this.#db.exec('COMMIT');
+			this.#statement('COMMIT').run();
 			return result;
 		} catch (error) {
 			if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
@@ -94,8 +104,22 @@ export class SqliteFeedbackStore implements FeedbackStore {
 	}
 
 	async saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult> {
+		const result = await this.submitVote(vote, [], challenge);
+		return 'saved' in result ? result.saved : 'replayed';
+	}
+
+	async submitVote(
+		vote: VoteInput,
+		hits: readonly RateHit[],
+		challenge?: UsedChallenge,
+	): Promise<SubmitResult> {
 		const at = vote.at.toISOString();
-		return this.#immediate(() => {
+		// Durable from the start: the commit's fsync cannot be chosen once the limits are known.
+		return this.#immediate((): SubmitResult => {
+			for (const hit of hits) {
+				const { count, resetAt } = this.#count(hit.bucket, hit.windowSeconds, vote.at);
+				if (count > hit.max) return { limited: hit, resetAt };
+			}
 			if (challenge) {
 				this.#run('DELETE FROM used_challenges WHERE expires_at < ?', at);
 				const fresh = this.#run(
@@ -103,59 +127,31 @@ export class SqliteFeedbackStore implements FeedbackStore {
 					challenge.id,
 					challenge.expiresAt.toISOString(),
 				);
-				if (fresh.length === 0) return 'replayed';
+				if (fresh.length === 0) return { saved: 'replayed' };
 			}
-			const values = [
-				vote.articleUpdated,
-				vote.vote,
-				JSON.stringify(vote.reasons),
-				vote.comment,
-				vote.section,
-				at,
-			];
-			if (vote.visitorHash !== null) {
-				// max(): overlapping requests can commit in the other order than they arrived in; the
-				// row then holds the last commit's values, and its times still never run backwards.
-				const updated = this.#run(
-					`UPDATE votes SET article_updated = ?, vote = ?, reasons = ?, comment = ?, section = ?,
-						updated_at = max(updated_at, ?)
-					WHERE article = ? AND lang = ? AND visitor_hash = ? RETURNING id`,
-					...values,
-					vote.article,
-					vote.lang,
-					vote.visitorHash,
-				);
-				if (updated.length > 0) return 'updated';
-			}
-			this.#run(
-				`INSERT INTO votes (article_updated, vote, reasons, comment, section, updated_at, article, lang, visitor_hash, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				...values,
-				vote.article,
-				vote.lang,
-				vote.visitorHash,
-				at,
-			);
-			return 'created';
+			return { saved: writeVote(this.#runRows, vote, at) };
 		}, true);
 	}
 
 	async hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount> {
+		return this.#immediate(() => this.#count(bucket, windowSeconds, now));
+	}
+
+	/** One more hit on `bucket`, inside the caller's transaction. */
+	#count(bucket: string, windowSeconds: number, now: Date): RateCount {
 		const { start, resetAt } = windowOf(now, windowSeconds);
-		return this.#immediate(() => {
-			const [row] = this.#run<{ count: number }>(
-				`INSERT INTO rate_limits (bucket, window_start, count, expires_at) VALUES (?, ?, 1, ?)
-				ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
-				bucket,
-				start,
-				resetAt.getTime() / 1000,
-			);
-			// A new window for this bucket: a cheap moment to drop windows that are over.
-			if (row!.count === 1) {
-				this.#run('DELETE FROM rate_limits WHERE expires_at <= ?', now.getTime() / 1000);
-			}
-			return { count: row!.count, resetAt };
-		});
+		const [row] = this.#run<{ count: number }>(
+			`INSERT INTO rate_limits (bucket, window_start, count, expires_at) VALUES (?, ?, 1, ?)
+			ON CONFLICT (bucket, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
+			bucket,
+			start,
+			resetAt.getTime() / 1000,
+		);
+		// A new window for this bucket: a cheap moment to drop windows that are over.
+		if (row!.count === 1) {
+			this.#run('DELETE FROM rate_limits WHERE expires_at <= ?', now.getTime() / 1000);
+		}
+		return { count: row!.count, resetAt };
 	}
 
 	async counts(article: string, lang?: Locale): Promise<VoteCounts> {
@@ -190,19 +186,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
 			...params,
 			filter.limit ?? 1000,
 		);
-		return rows.map((row) => ({
-			id: Number(row['id']),
-			article: String(row['article']),
-			lang: row['lang'] as Locale,
-			articleUpdated: String(row['article_updated']),
-			vote: row['vote'] as Vote,
-			reasons: JSON.parse(String(row['reasons'])) as Reason[],
-			comment: row['comment'] as string | null,
-			section: row['section'] as string | null,
-			visitorHash: row['visitor_hash'] as string | null,
-			createdAt: new Date(String(row['created_at'])),
-			updatedAt: new Date(String(row['updated_at'])),
-		}));
+		return rows.map(toStoredVote);
 	}
 
 	async close(): Promise<void> {

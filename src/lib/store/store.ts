@@ -28,6 +28,19 @@ export interface UsedChallenge {
 /** What {@link FeedbackStore.saveVote} did. */
 export type SaveResult = 'created' | 'updated' | 'replayed';
 
+/** A rate-limit counter to count in a vote's transaction, and the most hits it allows. */
+export interface RateHit {
+	bucket: string;
+	windowSeconds: number;
+	max: number;
+}
+
+/**
+ * What {@link FeedbackStore.submitVote} did: saved (or found the captcha replayed), or refused
+ * the vote because `hit` went past its limit; its window ends at `resetAt`.
+ */
+export type SubmitResult = { saved: SaveResult } | { limited: RateHit; resetAt: Date };
+
 /** A stored vote, as the support report reads it. */
 export interface StoredVote extends Omit<VoteInput, 'at' | 'reasons'> {
 	id: number;
@@ -75,6 +88,18 @@ export interface FeedbackStore {
 	 * the same transaction and returns `replayed` (saving nothing) when it was used before.
 	 */
 	saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult>;
+	/**
+	 * Counts `hits` (in order, at `vote.at`) and, while every count stays within its `max`, saves
+	 * the vote as {@link saveVote} does: all in one write transaction (SQLite) or one statement
+	 * (PostgreSQL), committed before the promise resolves. Counting stops at the first hit past
+	 * its limit. The counts made are committed whatever the outcome, so a refused vote (over a
+	 * limit, or a replayed captcha) still counts against the limits.
+	 */
+	submitVote(
+		vote: VoteInput,
+		hits: readonly RateHit[],
+		challenge?: UsedChallenge,
+	): Promise<SubmitResult>;
 	/** Counts one hit on `bucket` in the fixed window of `windowSeconds` that contains `now`. */
 	hit(bucket: string, windowSeconds: number, now: Date): Promise<RateCount>;
 	/** Yes/no counts for an article, in one language or (without `lang`) all of them. */

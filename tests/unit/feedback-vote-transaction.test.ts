@@ -1,0 +1,189 @@
+/**
+ * One write transaction per accepted vote (issue 15): the client's and the article's rate-limit
+ * counters and the vote commit together. On SQLite every statement the store runs is recorded
+ * (one `BEGIN IMMEDIATE … COMMIT`); on PostgreSQL the store talks through a proxy that counts
+ * round trips (one). A vote refused by a limit is committed the same way, so it still counts.
+ */
+import { DatabaseSync, StatementSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createFeedbackHandler } from '../../src/lib/feedback/handler.ts';
+import { deriveSecrets, hmacHex } from '../../src/lib/feedback/hash.ts';
+import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
+import {
+	articles,
+	createTempDatabase,
+	jsonPost,
+	secret,
+	skipPostgres,
+	testApi,
+	visitor,
+} from '../fixtures/feedback.ts';
+import { roundTripCounter } from '../fixtures/pg-round-trips.ts';
+
+const address = '203.0.113.50';
+const clientBucket = `client:${await hmacHex((await deriveSecrets(secret)).client, address)}`;
+const vote = (article = 'icloud-mail') =>
+	jsonPost({ article, lang: 'en', vote: 'yes', visitor: visitor() });
+
+/** Records the SQL of every statement run on any SQLite connection until `restore()`. */
+function recordSqlite(): { log: string[]; restore: () => void } {
+	const log: string[] = [];
+	const proto = StatementSync.prototype as unknown as Record<string, unknown>;
+	const db = DatabaseSync.prototype as unknown as Record<string, unknown>;
+	const saved = new Map<[Record<string, unknown>, string], unknown>();
+	const wrap = (
+		target: Record<string, unknown>,
+		name: string,
+		sql: (self: never, args: unknown[]) => string,
+	) => {
+		const original = target[name] as (...args: unknown[]) => unknown;
+		saved.set([target, name], original);
+		target[name] = function (this: never, ...args: unknown[]) {
+			log.push(sql(this, args).replace(/\s+/g, ' ').trim());
+			return original.apply(this, args);
+		};
+	};
+	for (const name of ['run', 'all', 'get', 'iterate']) {
+		wrap(proto, name, (self: StatementSync) => self.sourceSQL);
+	}
+	wrap(db, 'exec', (_self, args) => String(args[0]));
+	return {
+		log,
+		restore: () => {
+			for (const [[target, name], original] of saved) target[name] = original;
+		},
+	};
+}
+
+/** Transaction statements and writes, in order: what a commit is made of. */
+const writes = (log: string[]) =>
+	log
+		.filter((sql) =>
+			/^(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|INSERT|UPDATE|DELETE)/i.test(sql),
+		)
+		.map((sql) => sql.split(' ').slice(0, 3).join(' '));
+
+describe('an accepted vote on SQLite', () => {
+	let api: Awaited<ReturnType<typeof testApi>>;
+	let recorder: ReturnType<typeof recordSqlite>;
+	beforeEach(async () => {
+		api = await testApi({
+			limits: {
+				client: { max: 1, windowSeconds: 600 },
+				article: { max: 2, windowSeconds: 3600 },
+			},
+		});
+		recorder = recordSqlite();
+	});
+	afterEach(async () => {
+		recorder.restore();
+		await api.cleanup();
+	});
+
+	/** The rate-limit counters and the number of votes, read from the file. */
+	const stored = () => {
+		const db = new DatabaseSync(api.path, { readOnly: true });
+		try {
+			const rows = db.prepare('SELECT bucket, count FROM rate_limits').all();
+			const votes = db.prepare('SELECT count(*) AS n FROM votes').get()!['n'];
+			return { counts: Object.fromEntries(rows.map((r) => [r['bucket'], r['count']])), votes };
+		} finally {
+			db.close();
+		}
+	};
+
+	test('counts both limits and saves the vote in one BEGIN IMMEDIATE … COMMIT', async () => {
+		expect((await api.submit(vote(), { clientAddress: address })).status).toBe(201);
+		expect(writes(recorder.log)).toEqual([
+			'BEGIN IMMEDIATE',
+			'INSERT INTO rate_limits',
+			'DELETE FROM rate_limits',
+			'INSERT INTO rate_limits',
+			'DELETE FROM rate_limits',
+			'UPDATE votes SET',
+			'INSERT INTO votes',
+			'COMMIT',
+		]);
+		// Durable: the fsync of synchronous = FULL for the vote's commit, NORMAL again after it.
+		const pragmas = recorder.log.filter((sql) => sql.startsWith('PRAGMA'));
+		expect(pragmas).toEqual(['PRAGMA synchronous = FULL', 'PRAGMA synchronous = NORMAL']);
+		expect(stored()).toEqual({
+			counts: { [clientBucket]: 1, 'article:icloud-mail': 1 },
+			votes: 1,
+		});
+	});
+
+	test('commits the count of a vote refused by the client limit, and refuses the next too', async () => {
+		await api.submit(vote(), { clientAddress: address });
+		recorder.log.length = 0;
+		const refused = await api.submit(vote(), { clientAddress: address });
+		expect(refused.status).toBe(429);
+		expect(writes(recorder.log)).toEqual(['BEGIN IMMEDIATE', 'INSERT INTO rate_limits', 'COMMIT']);
+		expect(stored()).toEqual({
+			counts: { [clientBucket]: 2, 'article:icloud-mail': 1 },
+			votes: 1,
+		});
+		expect((await api.submit(vote(), { clientAddress: address })).status).toBe(429);
+		expect(stored().counts[clientBucket]).toBe(3);
+	});
+
+	test('commits both counts of a vote refused by the article limit', async () => {
+		for (const client of ['198.51.100.1', '198.51.100.2']) {
+			expect((await api.submit(vote(), { clientAddress: client })).status).toBe(201);
+		}
+		expect((await api.submit(vote(), { clientAddress: address })).status).toBe(429);
+		expect(stored()).toMatchObject({
+			counts: { [clientBucket]: 1, 'article:icloud-mail': 3 },
+			votes: 2,
+		});
+	});
+
+	test('counts a rejected post against the client on its own, then answers 429 past the limit', async () => {
+		const bad = () => api.submit(jsonPost({ article: 'icloud-mail' }), { clientAddress: address });
+		expect((await bad()).status).toBe(400);
+		expect(writes(recorder.log)).toEqual([
+			'BEGIN IMMEDIATE',
+			'INSERT INTO rate_limits',
+			'DELETE FROM rate_limits',
+			'COMMIT',
+		]);
+		expect((await bad()).status).toBe(429);
+		expect(stored()).toEqual({ counts: { [clientBucket]: 2 }, votes: 0 });
+	});
+});
+
+describe.skipIf(skipPostgres)('an accepted vote on PostgreSQL', () => {
+	let database: Awaited<ReturnType<typeof createTempDatabase>>;
+	let proxy: Awaited<ReturnType<typeof roundTripCounter>>;
+	let store: PostgresFeedbackStore;
+	beforeEach(async () => {
+		database = await createTempDatabase();
+		proxy = await roundTripCounter(database.url);
+		store = new PostgresFeedbackStore(proxy.url, { max: 1 });
+		await store.migrate();
+	});
+	afterEach(async () => {
+		await store.close();
+		await proxy.close();
+		await database.drop();
+	});
+
+	test('is one round trip, refused or not, and a refused vote still counts', async () => {
+		const submit = createFeedbackHandler({
+			store,
+			articles,
+			secret,
+			limits: { client: { max: 2, windowSeconds: 600 } },
+		});
+		// The first vote prepares the statement on the connection (a round trip of its own).
+		expect((await submit(vote('gmail'), { clientAddress: address })).status).toBe(201);
+		proxy.reset();
+		expect((await submit(vote(), { clientAddress: address })).status).toBe(201);
+		expect(proxy.count()).toBe(1);
+		proxy.reset();
+		expect((await submit(vote(), { clientAddress: address })).status).toBe(429);
+		expect(proxy.count()).toBe(1);
+		expect(await store.hit(clientBucket, 600, new Date())).toMatchObject({ count: 4 });
+		expect(await store.counts('icloud-mail', 'en')).toEqual({ yes: 1, no: 0 });
+	});
+});
