@@ -163,16 +163,29 @@ test.describe('results page', () => {
 	test('comes back with the query after opening a result', async ({ page }) => {
 		await page.goto('/en/search/?q=kpn');
 		await results(page, 'page').getByRole('link').first().click();
-		await expect(page).toHaveURL(/\/en\/enter-app-password\//);
+		await expect(page).toHaveURL(/\/en\/kpn-mail\//);
 		await page.goBack();
 		await expect(pageBox(page)).toHaveValue('kpn');
 		await expect(results(page, 'page').getByRole('link').first()).toBeVisible();
 	});
 
-	test('finds a misspelled word and says the match is not exact', async ({ page }) => {
+	test('corrects a misspelled word, says so, and searches the words as typed on request', async ({
+		page,
+	}) => {
 		await page.goto('/nl/zoeken/?q=gmial');
 		await expect(results(page, 'page').getByRole('link').first()).toContainText('Gmail');
-		await expect(status(page)).toContainText('Geen exacte treffers');
+		await expect(page.locator('.hc-search__corrected')).toHaveText(
+			'Resultaten voor ‘gmail’ Zoek in plaats daarvan op ‘gmial’',
+		);
+		await expect(status(page)).toContainText('resultaten voor ‘gmail’');
+		await page.getByRole('link', { name: 'Zoek in plaats daarvan op ‘gmial’' }).click();
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=gmial&exact=1$/);
+		await expect(status(page)).toContainText('‘gmial’');
+		await expect(page.locator('.hc-search__corrected')).toHaveCount(0);
+		// Typing again corrects again, and the URL forgets the request.
+		await pageBox(page).fill('yhaoo');
+		await expect(page.locator('.hc-search__corrected')).toContainText('yahoo');
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=yhaoo$/);
 	});
 
 	test('offers popular guides, the other language and support when nothing matches', async ({
@@ -181,7 +194,7 @@ test.describe('results page', () => {
 		await page.goto('/nl/zoeken/?q=xylofoonles');
 		await expect(status(page)).toHaveText('Geen resultaten voor ‘xylofoonles’');
 		const popular = page.getByRole('list', { name: 'Veelgelezen handleidingen' });
-		await expect(popular.getByRole('link')).toHaveCount(4);
+		await expect(popular.getByRole('link')).toHaveCount(5);
 		await expect(
 			page.getByRole('link', { name: 'Zoek ‘xylofoonles’ in de Engelse artikelen' }),
 		).toHaveAttribute('href', '/en/search/?q=xylofoonles');

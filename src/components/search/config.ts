@@ -28,6 +28,10 @@ export interface SearchStrings {
 	contactLink: string;
 	documentTitle: string;
 	clearFilters: string;
+	/** "Showing results for {{query}}", after a spelling correction. */
+	corrected: string;
+	/** The link that searches the words as typed instead. */
+	searchAsTyped: string;
 }
 
 /** Everything `<hc-search>` reads from its `data-config` attribute. */

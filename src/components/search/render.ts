@@ -81,6 +81,26 @@ export function renderEmptyState(query: string, config: SearchConfig): HTMLEleme
 	return box;
 }
 
+/**
+ * "Showing results for *gmail*" after a spelling correction, with a link that searches the
+ * words as typed instead (`onFollow` may handle it in place).
+ */
+export function renderCorrection(
+	corrected: string,
+	typed: string,
+	config: SearchConfig,
+	onFollow: (event: MouseEvent) => void,
+): HTMLElement {
+	const [before = '', after = ''] = config.strings.corrected.split('{{query}}');
+	const asTyped = link(
+		searchPageUrl(config.lang, typed, true),
+		'',
+		format(config.strings.searchAsTyped, { query: typed }),
+	);
+	asTyped.addEventListener('click', onFollow);
+	return el('p', 'hc-search__corrected', before, el('em', '', corrected), after, ' ', asTyped);
+}
+
 /** The "all results" link under a header or hero dropdown. */
 export function renderShowAll(query: string, config: SearchConfig): HTMLElement {
 	return el(
