@@ -131,7 +131,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 			variants: [terms, ...searches],
 			exact: [terms],
 			synonyms: expansion.meanings,
-			overview: overviewFor(terms, lang),
+			// A topic typed in the other language ("app wachtwoord" on the English site) counts too.
+			overview: searches.map((v) => overviewFor(v, lang)).find(Boolean),
 		};
 		const group = (list: Scored<PagefindResult>[]) =>
 			boostByTitle(list, (r) => titlesOf(byId.get(r.id)!), rank);

@@ -119,10 +119,17 @@ export function matchPage(
 	const titleTerms = region(undefined, '', 0, 0, titleEnd).terms;
 	const extraScore = (r: Region) =>
 		[...r.terms].reduce((sum, [term, score]) => sum + (titleTerms.has(term) ? 0 : score), 0);
-	const best = [intro, ...sections]
-		.map((r) => ({ r, extra: extraScore(r) }))
-		.filter(({ extra }) => extra > 0)
-		.sort((a, b) => b.extra - a.extra)[0]?.r;
+	// A heading that holds the query word for word (an error text as printed) is the answer.
+	const phrase = terms.length > 1 ? ` ${terms.join(' ')} ` : undefined;
+	const verbatim = phrase
+		? sections.find((s) => ` ${headingWords(s.title).join(' ')} `.includes(phrase))
+		: undefined;
+	const best =
+		verbatim ??
+		[intro, ...sections]
+			.map((r) => ({ r, extra: extraScore(r) }))
+			.filter(({ extra }) => extra > 0)
+			.sort((a, b) => b.extra - a.extra)[0]?.r;
 	const destination = best && best !== intro ? best : undefined;
 	const length = limits.excerptWords ?? 24;
 	const excerpt = destination
@@ -142,6 +149,15 @@ export function matchPage(
 		others,
 		matchedWords: highlightWords(located.map((w) => shown[w.location] ?? '')),
 	};
+}
+
+/** A heading's words as query terms: lower case, split on spaces, hyphens and punctuation. */
+function headingWords(title: string): string[] {
+	return title
+		.toLocaleLowerCase()
+		.split(/[^\p{L}\p{N}.@]+/u)
+		.map((w) => w.replace(/^[.@]+|[.@]+$/g, ''))
+		.filter(Boolean);
 }
 
 /**
