@@ -79,10 +79,8 @@ describe('expandSynonyms()', () => {
 
 	test('returns the query as typed, then with a device word replaced by its provider', () => {
 		const { variants, replaced } = expandSynonyms(['ipad', 'wachtwoord'], 'nl');
-		expect(variants).toEqual([
-			['ipad', 'wachtwoord'],
-			['icloud', 'wachtwoord'],
-		]);
+		// The provider alone as well: its guide may not use the query's other words.
+		expect(variants).toEqual([['ipad', 'wachtwoord'], ['icloud', 'wachtwoord'], ['icloud']]);
 		expect(replaced).toEqual(['ipad']);
 	});
 
@@ -95,6 +93,12 @@ describe('expandSynonyms()', () => {
 			'twee factor authenticatie',
 		]);
 		expect(expandSynonyms(['nieuw', 'wachtwoord'], 'nl').variants[1]).toEqual(['gewijzigd']);
+		expect(expandSynonyms(['ik', 'krijg', 'geen', 'mail'], 'nl').variants[1]).toEqual([
+			'ik',
+			'geen',
+			'nieuwe',
+			'mail',
+		]);
 	});
 
 	test('returns the everyday verb as the word the articles use', () => {

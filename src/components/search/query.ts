@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locales.ts';
  */
 const stopwords: Record<Locale, ReadonlySet<string>> = {
 	nl: new Set(
-		'aan al als bij dan dat de die dit door een en er ga gaat het hoe ik in is je jij kan kun kunnen maar me met mijn moet moeten na naar niet nog of om op te tot u uw van voor waar waarom wat wanneer welke wil wordt zijn zo'.split(
+		'aan al als bij dan dat de die dit door een en er ga gaat het hoe ik in is je jij kan kun kunnen maar me met mijn moet moeten na naar niet nog of om op te toe tot u uw van voor waar waarom wat wanneer welke wil wordt zijn zo'.split(
 			' ',
 		),
 	),

@@ -5,13 +5,14 @@ const normalise = (word: string) =>
 
 /**
  * Whether a word Pagefind matched really stands for a query term. Pagefind 1.6 also matches the
- * longest indexed word that starts a query word, which rescues "wachtwoordt" (→ "wachtwoord")
- * but turns "iclould" into the word "I"; a match of fewer than four letters is such noise.
+ * longest indexed word that starts a query word, which turns "iclould" into the word "I" and
+ * "wachtwrood" into "wacht": only a word one letter short of the term ("wachtwoord" for
+ * "wachtwoordt") counts; other terms go to the spelling correction.
  */
 export function resembles(word: string, term: string): boolean {
 	const w = normalise(word);
 	const t = normalise(term);
-	return wordMatchesTerm(w, t) || (w.length >= 4 && t.startsWith(w));
+	return wordMatchesTerm(w, t) || (w.length >= 4 && w.length >= t.length - 1 && t.startsWith(w));
 }
 
 /**

@@ -76,8 +76,11 @@ export function expandSynonyms(terms: readonly string[], lang: Locale): Expansio
 		}
 		return [...out, ...terms.slice(at)];
 	});
+	// In a longer query the first synonym's meaning alone is searched too: "android telefoon"
+	// then also finds the Gmail guide, which does not mention phones.
+	const alone = terms.length > spans[0]!.to - spans[0]!.from ? [spans[0]!.meanings[0]!] : [];
 	return {
-		variants: [...new Map([[...terms], ...variants].map((v) => [key(v), v])).values()],
+		variants: [...new Map([[...terms], ...variants, ...alone].map((v) => [key(v), v])).values()],
 		replaced: spans.flatMap((s) => terms.slice(s.from, s.to)),
 		meanings: spans.flatMap((s) => s.meanings),
 	};
