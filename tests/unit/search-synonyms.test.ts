@@ -72,15 +72,20 @@ describe('expandSynonyms()', () => {
 	test('returns the query alone when it has no synonym', () => {
 		expect(expandSynonyms(['gmail', 'intrekken'], 'nl')).toEqual({
 			variants: [['gmail', 'intrekken']],
+			alone: [],
 			replaced: [],
 			meanings: [],
 		});
 	});
 
 	test('returns the query as typed, then with a device word replaced by its provider', () => {
-		const { variants, replaced } = expandSynonyms(['ipad', 'wachtwoord'], 'nl');
+		const { variants, alone, replaced } = expandSynonyms(['ipad', 'wachtwoord'], 'nl');
+		expect(variants).toEqual([
+			['ipad', 'wachtwoord'],
+			['icloud', 'wachtwoord'],
+		]);
 		// The provider alone as well: its guide may not use the query's other words.
-		expect(variants).toEqual([['ipad', 'wachtwoord'], ['icloud', 'wachtwoord'], ['icloud']]);
+		expect(alone).toEqual([['icloud']]);
 		expect(replaced).toEqual(['ipad']);
 	});
 

@@ -104,7 +104,7 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 
 	const find = async (terms: string[]): Promise<Found> => {
 		const expansion = expandSynonyms(terms, lang);
-		const searches = expansion.variants;
+		const searches = [...expansion.variants, ...expansion.alone];
 		let full: Scored<PagefindResult>[] = [];
 		if (terms.length === 0) {
 			if (options.filters) full = (await run(null)).map((r) => ({ item: r, score: r.score }));
@@ -132,7 +132,7 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 			exact: [terms],
 			synonyms: expansion.meanings,
 			// A topic typed in the other language ("app wachtwoord" on the English site) counts too.
-			overview: searches.map((v) => overviewFor(v, lang)).find(Boolean),
+			overview: expansion.variants.map((v) => overviewFor(v, lang)).find(Boolean),
 		};
 		const group = (list: Scored<PagefindResult>[]) =>
 			boostByTitle(list, (r) => titlesOf(byId.get(r.id)!), rank);

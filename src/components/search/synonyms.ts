@@ -13,6 +13,8 @@ export interface Expansion {
 	 * then with each synonym replaced by its first meaning, by its second, and so on.
 	 */
 	variants: string[][];
+	/** A synonym's meaning on its own, searched as well but never taken for the whole query. */
+	alone: string[][];
 	/** The query's terms that a synonym replaced (not corrected for spelling). */
 	replaced: string[];
 	/** The meanings used, as term lists: a page whose keyword is one of them matches exactly. */
@@ -64,7 +66,7 @@ export function expandSynonyms(terms: readonly string[], lang: Locale): Expansio
 		if (found) spans.push(found);
 		i = found ? found.to : i + 1;
 	}
-	if (spans.length === 0) return { variants: [[...terms]], replaced: [], meanings: [] };
+	if (spans.length === 0) return { variants: [[...terms]], alone: [], replaced: [], meanings: [] };
 	const count = Math.min(maxVariants, Math.max(...spans.map((s) => s.meanings.length)));
 	const variants = Array.from({ length: count }, (_, v) => {
 		const out: string[] = [];
@@ -79,8 +81,10 @@ export function expandSynonyms(terms: readonly string[], lang: Locale): Expansio
 	// In a longer query the first synonym's meaning alone is searched too: "android telefoon"
 	// then also finds the Gmail guide, which does not mention phones.
 	const alone = terms.length > spans[0]!.to - spans[0]!.from ? [spans[0]!.meanings[0]!] : [];
+	const all = [[...terms], ...variants];
 	return {
-		variants: [...new Map([[...terms], ...variants, ...alone].map((v) => [key(v), v])).values()],
+		variants: [...new Map(all.map((v) => [key(v), v])).values()],
+		alone: alone.filter((a) => !all.some((v) => key(v) === key(a))),
 		replaced: spans.flatMap((s) => terms.slice(s.from, s.to)),
 		meanings: spans.flatMap((s) => s.meanings),
 	};
