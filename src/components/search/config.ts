@@ -28,10 +28,13 @@ export interface SearchStrings {
 	contactLink: string;
 	documentTitle: string;
 	clearFilters: string;
-	/** "Showing results for {{query}}", after a spelling correction. */
-	corrected: string;
-	/** The link that searches the words as typed instead. */
-	searchAsTyped: string;
+	/**
+	 * "Showing results for {{query}}" after a spelling correction, and the link that searches the
+	 * words as typed instead: results page only (article pages stay within their weight budget;
+	 * the header and home boxes name the corrected words in their status).
+	 */
+	corrected?: string;
+	searchAsTyped?: string;
 }
 
 /** Everything `<hc-search>` reads from its `data-config` attribute. */

@@ -193,7 +193,7 @@ export class SearchController {
 		this.#list.replaceChildren(...(outcome?.hits ?? []).map((h) => renderHit(h, this.#config)));
 		this.#extra.replaceChildren();
 		this.#note.replaceChildren();
-		if (outcome?.corrected && outcome.total > 0) {
+		if (outcome?.corrected && outcome.total > 0 && this.#config.strings.corrected) {
 			this.#note.append(
 				renderCorrection(outcome.corrected, typed, this.#config, (event) => this.#asTyped(event)),
 			);

@@ -91,11 +91,12 @@ export function renderCorrection(
 	config: SearchConfig,
 	onFollow: (event: MouseEvent) => void,
 ): HTMLElement {
-	const [before = '', after = ''] = config.strings.corrected.split('{{query}}');
+	const { corrected: template = '{{query}}', searchAsTyped = '{{query}}' } = config.strings;
+	const [before = '', after = ''] = template.split('{{query}}');
 	const asTyped = link(
 		searchPageUrl(config.lang, typed, true),
 		'',
-		format(config.strings.searchAsTyped, { query: typed }),
+		format(searchAsTyped, { query: typed }),
 	);
 	asTyped.addEventListener('click', onFollow);
 	return el('p', 'hc-search__corrected', before, el('em', '', corrected), after, ' ', asTyped);
