@@ -304,8 +304,17 @@ test.describe('index', () => {
 				)?.[1];
 				const headings = [...(article ?? '').matchAll(/<h[23]\b([^>]*)>/g)].map((m) => m[1]!);
 				expect(headings.length, `${lang}/${slug}`).toBeGreaterThan(0);
+				// An error reference entry's anchor is on its box, around the heading.
 				expect(
-					headings.filter((attributes) => !/\bid="[^"]+"/.test(attributes)),
+					headings.filter(
+						(attributes) =>
+							!/\bid="[^"]+"/.test(attributes) && !attributes.includes('hc-error__title'),
+					),
+					`${lang}/${slug}`,
+				).toEqual([]);
+				const entries = [...(article ?? '').matchAll(/<div class="hc-error"([^>]*)>/g)];
+				expect(
+					entries.filter((m) => !/\bid="[^"]+"/.test(m[1]!)),
 					`${lang}/${slug}`,
 				).toEqual([]);
 			}
