@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
+import { augmentForIndex, type SearchProvider } from './search-augment.ts';
+import { readVocabulary, writeVocabulary } from './search-vocabulary.ts';
 
 /** What one indexing run produced, for the build log and the benchmark. */
 export interface PagefindIndexReport {
@@ -24,34 +27,57 @@ export const excludeSelectors = ['hc-copy'];
  */
 export const indexChunkSize = 4000;
 
+/** What the index adds to the pages' own text (see search-augment.ts, search-vocabulary.ts). */
+export interface IndexExtras {
+	providers: readonly SearchProvider[];
+	/** Words to add to a Pagefind language's word list (`nl-nl`): the synonyms readers type. */
+	extraWords: (pagefindLang: string) => readonly string[];
+}
+
 /**
  * Indexes the built HTML in `siteDir` with Pagefind's Node API and writes the bundle to
- * `<siteDir>/pagefind`. Pagefind splits the index by `<html lang>`, so every site language gets
- * its own index and a reader only ever downloads the one of the page they are on.
+ * `<siteDir>/pagefind`, with a word list per language for spelling correction. Pagefind splits
+ * the index by `<html lang>`, so every site language gets its own index and a reader only ever
+ * downloads the one of the page they are on. Pages are read here and handed to Pagefind with
+ * the extra words search needs (augmentForIndex), which the served pages do not carry.
  * @throws when Pagefind reports an error.
  */
-export async function buildSearchIndex(siteDir: string): Promise<PagefindIndexReport> {
+export async function buildSearchIndex(
+	siteDir: string,
+	extras: IndexExtras = { providers: [], extraWords: () => [] },
+): Promise<PagefindIndexReport> {
 	// The Pagefind service is a child process; it inherits the environment when it starts.
 	process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(indexChunkSize);
 	try {
 		const { index, errors } = await createIndex({ excludeSelectors });
 		if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-		const added = await index.addDirectory({ path: siteDir, glob: '**/*.html' });
-		if (added.errors.length > 0) {
-			throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+		const root = siteDir.replace(/\/$/, '');
+		const pages = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.html'));
+		for (const sourcePath of pages.sort()) {
+			const html = await readFile(join(root, sourcePath), 'utf8');
+			// Only article pages carry data-pagefind-body; Pagefind skips the rest itself.
+			if (!html.includes('data-pagefind-body')) continue;
+			const added = await index.addHTMLFile({
+				sourcePath,
+				content: augmentForIndex(html, extras.providers),
+			});
+			if (added.errors.length > 0) {
+				throw new Error(`Pagefind could not index ${sourcePath}: ${added.errors.join('; ')}`);
+			}
 		}
-		const outputPath = `${siteDir.replace(/\/$/, '')}/pagefind`;
+		const outputPath = `${root}/pagefind`;
 		const written = await index.writeFiles({ outputPath });
 		if (written.errors.length > 0) {
 			throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 		}
+		await writeVocabulary(outputPath, await readVocabulary(outputPath), extras.extraWords);
 		const entry = JSON.parse(await readFile(`${outputPath}/pagefind-entry.json`, 'utf8')) as {
 			languages: Record<string, { page_count: number }>;
 		};
-		const pages = Object.fromEntries(
+		const counts = Object.fromEntries(
 			Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]),
 		);
-		return { pages, outputPath: written.outputPath };
+		return { pages: counts, outputPath: written.outputPath };
 	} finally {
 		await close();
 	}

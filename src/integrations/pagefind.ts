@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { localeTags } from '../i18n/locales.ts';
 import { servePagefindBundle } from './pagefind-dev.ts';
 import { buildSearchIndex } from './pagefind-index.ts';
+import { loadIndexExtras, loadSearchSynonyms } from './search-extras.ts';
 
 /**
  * Builds the Pagefind search index after `astro build` (hook `astro:build:done`), into
@@ -11,9 +12,15 @@ import { buildSearchIndex } from './pagefind-index.ts';
  */
 export default function pagefind(): AstroIntegration {
 	let clientDir = '';
+	let root = '';
 	return {
 		name: 'hc-pagefind',
 		hooks: {
+			// The browser's search bundles the synonyms file: check it before anything is built.
+			'astro:config:setup': async ({ config }) => {
+				root = fileURLToPath(config.root);
+				await loadSearchSynonyms(root);
+			},
 			'astro:config:done': ({ config, buildOutput }) => {
 				// With the Node adapter the browser's files go to build.client; a purely static
 				// site writes them to outDir itself.
@@ -25,7 +32,7 @@ export default function pagefind(): AstroIntegration {
 			},
 			'astro:build:done': async ({ logger }) => {
 				const started = performance.now();
-				const report = await buildSearchIndex(clientDir);
+				const report = await buildSearchIndex(clientDir, await loadIndexExtras(root));
 				// Pagefind names an index after <html lang>; a language without one means its
 				// article pages lost data-pagefind-body or their lang attribute.
 				const missing = Object.values(localeTags).filter((tag) => !report.pages[tag.toLowerCase()]);

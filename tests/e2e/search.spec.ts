@@ -172,10 +172,23 @@ test.describe('results page', () => {
 		await expect(results(page, 'page').getByRole('link').first()).toBeVisible();
 	});
 
-	test('finds a misspelled word and says the match is not exact', async ({ page }) => {
+	test('corrects a misspelled word, says so, and searches the words as typed on request', async ({
+		page,
+	}) => {
 		await page.goto('/nl/zoeken/?q=gmial');
 		await expect(results(page, 'page').getByRole('link').first()).toContainText('Gmail');
-		await expect(status(page)).toContainText('Geen exacte treffers');
+		await expect(page.locator('.hc-search__corrected')).toHaveText(
+			'Resultaten voor ‘gmail’ Zoek in plaats daarvan op ‘gmial’',
+		);
+		await expect(status(page)).toContainText('resultaten voor ‘gmail’');
+		await page.getByRole('link', { name: 'Zoek in plaats daarvan op ‘gmial’' }).click();
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=gmial&exact=1$/);
+		await expect(status(page)).toContainText('‘gmial’');
+		await expect(page.locator('.hc-search__corrected')).toHaveCount(0);
+		// Typing again corrects again, and the URL forgets the request.
+		await pageBox(page).fill('yhaoo');
+		await expect(page.locator('.hc-search__corrected')).toContainText('yahoo');
+		await expect(page).toHaveURL(/\/nl\/zoeken\/\?q=yhaoo$/);
 	});
 
 	test('offers popular guides, the other language and support when nothing matches', async ({
@@ -294,8 +307,17 @@ test.describe('index', () => {
 				)?.[1];
 				const headings = [...(article ?? '').matchAll(/<h[23]\b([^>]*)>/g)].map((m) => m[1]!);
 				expect(headings.length, `${lang}/${slug}`).toBeGreaterThan(0);
+				// An error reference entry's anchor is on its box, around the heading.
 				expect(
-					headings.filter((attributes) => !/\bid="[^"]+"/.test(attributes)),
+					headings.filter(
+						(attributes) =>
+							!/\bid="[^"]+"/.test(attributes) && !attributes.includes('hc-error__title'),
+					),
+					`${lang}/${slug}`,
+				).toEqual([]);
+				const entries = [...(article ?? '').matchAll(/<div class="hc-error"([^>]*)>/g)];
+				expect(
+					entries.filter((m) => !/\bid="[^"]+"/.test(m[1]!)),
 					`${lang}/${slug}`,
 				).toEqual([]);
 			}

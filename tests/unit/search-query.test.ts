@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	meaningfulTerms,
-	queryTerms,
-	rescuePrefixes,
-	spellingVariants,
-} from '../../src/components/search/query.ts';
+import { meaningfulTerms, queryTerms } from '../../src/components/search/query.ts';
 
 describe('queryTerms()', () => {
 	test('returns lower-case words split on spaces and punctuation', () => {
@@ -60,36 +55,5 @@ describe('meaningfulTerms()', () => {
 
 	test('returns English filler words on a Dutch page untouched', () => {
 		expect(meaningfulTerms('what is', 'nl')).toEqual(['what']);
-	});
-});
-
-describe('rescuePrefixes()', () => {
-	test('returns ever shorter prefixes down to three letters', () => {
-		expect(rescuePrefixes('outlok')).toEqual(['outlo', 'outl', 'out']);
-	});
-
-	test('returns nothing for a word of three letters', () => {
-		expect(rescuePrefixes('kpn')).toEqual([]);
-	});
-});
-
-describe('spellingVariants()', () => {
-	test('returns swapped neighbours first, so a transposition is found', () => {
-		const variants = spellingVariants('gmial');
-		expect(variants).toContain('gmail');
-		expect(variants.indexOf('gmail')).toBeLessThan(variants.indexOf('gmil'));
-	});
-
-	test('returns the word with a doubled letter removed', () => {
-		expect(spellingVariants('yahooo')).toContain('yahoo');
-		expect(spellingVariants('iclould')).toContain('icloud');
-	});
-
-	test('returns prefixes last and never the word itself or anything under three letters', () => {
-		const variants = spellingVariants('wachwoord');
-		expect(variants.at(-1)).toBe('wac');
-		expect(variants).not.toContain('wachwoord');
-		expect(variants.every((v) => v.length >= 3)).toBe(true);
-		expect(new Set(variants).size).toBe(variants.length);
 	});
 });

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
 	boostByTitle,
+	coversQuery,
 	mergeResults,
 	resembles,
 	titleMatch,
+	type PageTitles,
 } from '../../src/components/search/ranking.ts';
 
 describe('resembles()', () => {
@@ -101,5 +103,75 @@ describe('mergeResults()', () => {
 
 	test('returns nothing for no searches', () => {
 		expect(mergeResults([])).toEqual([]);
+	});
+});
+
+describe('boostByTitle() with a RankQuery', () => {
+	const page = (title: string, extra: Partial<PageTitles> = {}): PageTitles => ({
+		title,
+		providers: [],
+		headings: [],
+		...extra,
+	});
+
+	test('returns the overview of a one-topic query first, whatever the scores', () => {
+		const ranked = boostByTitle(
+			[
+				{ item: page('Een app-wachtwoord intrekken', { article: 'revoke' }), score: 5 },
+				{ item: page('Gmail: een app-wachtwoord', { article: 'gmail' }), score: 4 },
+				{ item: page('Wat is een app-wachtwoord?', { article: 'what-is' }), score: 0.5 },
+			],
+			(p) => p,
+			{ variants: [['wachtwoorden']], exact: [['wachtwoorden']], overview: 'what-is' },
+		);
+		expect(ranked.map((p) => p.article)).toEqual(['what-is', 'revoke', 'gmail']);
+	});
+
+	test('returns a page whose keyword is the query before one that only mentions it', () => {
+		const ranked = boostByTitle(
+			[
+				{ item: page('Microsoft 365', { article: 'm365' }), score: 2 },
+				{
+					item: page('Outlook.com', { article: 'outlook', keywords: ['sign microsoft'] }),
+					score: 1,
+				},
+			],
+			(p) => p,
+			{ variants: [['sign', 'microsoft']], exact: [['sign', 'microsoft']] },
+		);
+		expect(ranked[0]!.article).toBe('outlook');
+	});
+
+	test('returns a page with a heading holding every typed word before keyword-only pages', () => {
+		const ranked = boostByTitle(
+			[
+				{ item: page('GMX', { keywords: ['two factor authentication'] }), score: 1.2 },
+				{ item: page('Gmail', { headings: ['Turn on 2-Step Verification'] }), score: 1 },
+			],
+			(p) => p,
+			{
+				variants: [['2', 'step', 'verification']],
+				exact: [['2', 'step', 'verification']],
+				synonyms: [['two', 'factor', 'authentication']],
+			},
+		);
+		expect(ranked[0]!.title).toBe('Gmail');
+	});
+});
+
+describe('coversQuery()', () => {
+	test('returns true when every query word is in the heading, in any form', () => {
+		expect(
+			coversQuery('Ik heb mijn wachtwoord gewijzigd en nu werkt mail niet meer', [
+				'wachtwoord',
+				'gewijzigd',
+				'werkt',
+			]),
+		).toBe(true);
+		expect(coversQuery('Turn on 2-Step Verification', ['2', 'step', 'verification'])).toBe(true);
+	});
+
+	test('returns false when a word is missing', () => {
+		expect(coversQuery('Een app-wachtwoord maken', ['wachtwoord', 'intrekken'])).toBe(false);
 	});
 });

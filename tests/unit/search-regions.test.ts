@@ -118,3 +118,59 @@ describe('highlightWords()', () => {
 		expect(highlightWords(['aa', 'bb', 'cc'], 2)).toHaveLength(2);
 	});
 });
+
+describe('matchPage() on the error reference', () => {
+	/** Two entries, as indexed: each heading carries its anchor, code tokens follow it. */
+	const entries: PagefindFragment = {
+		url: '/en/error-messages/',
+		content: [
+			'Error messages.',
+			'NO AUTHENTICATE failed.',
+			'hcerrb535q Seen at: iCloud.',
+			'NO [AUTHENTICATIONFAILED] Authentication failed.',
+			'Seen at: Yahoo. Authentication failed again.',
+		].join(' '),
+		excerpt: '',
+		meta: { title: 'Error messages' },
+		filters: {},
+		locations: [],
+		weighted_locations: [
+			[4, 1],
+			[6, 1],
+			[12, 1],
+			[14, 1],
+			[15, 1],
+		].map(([location, balanced_score]) => ({
+			location: location!,
+			balanced_score: balanced_score!,
+			weight: 1,
+		})),
+		anchors: [
+			{ element: 'h1', id: 'article-title', text: 'Error messages.', location: 0 },
+			{ element: 'h3', id: 'no-authenticate-failed', text: 'NO AUTHENTICATE failed.', location: 2 },
+			{
+				element: 'h3',
+				id: 'authenticationfailed',
+				text: 'NO [AUTHENTICATIONFAILED] Authentication failed.',
+				location: 9,
+			},
+		],
+	};
+
+	test('returns the entry whose heading holds the query word for word', () => {
+		const match = matchPage(entries, ['no', 'authenticate', 'failed'], { sections: 2 });
+		expect(match.destination?.id).toBe('no-authenticate-failed');
+	});
+
+	test('returns excerpts without the status code tokens', () => {
+		const token: PagefindFragment = {
+			...entries,
+			weighted_locations: [{ location: 5, balanced_score: 1, weight: 1 }],
+		};
+		const match = matchPage(token, ['hcerrb535q'], { sections: 2 });
+		expect(match.destination?.id).toBe('no-authenticate-failed');
+		const text = match.excerpt.map((p) => p.text).join('');
+		expect(text).not.toContain('hcerr');
+		expect(text).toContain('Seen at: iCloud.');
+	});
+});

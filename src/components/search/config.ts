@@ -32,6 +32,13 @@ export interface SearchStrings {
 	contactLink: string;
 	documentTitle: string;
 	clearFilters: string;
+	/**
+	 * "Showing results for {{query}}" after a spelling correction, and the link that searches the
+	 * words as typed instead: used by the results page only (hc-search.ts drops them for the other
+	 * boxes, whose status names the corrected words itself).
+	 */
+	corrected?: string;
+	searchAsTyped?: string;
 }
 
 /** What every search box of a language shares: the file `/<lang>/search-config.json`. */

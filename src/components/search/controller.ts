@@ -4,10 +4,11 @@ import type { SearchConfig } from './config.ts';
 import { loadPagefind, search } from './engine.ts';
 import { FilterControls } from './filter-controls.ts';
 import { hasFilters, pagefindFilters } from './filters.ts';
-import { QueryHistory, queryFromUrl } from './history.ts';
+import { QueryHistory, queryFromUrl, verbatimFromUrl } from './history.ts';
 import { focusables, isTypingKey, nextIndex } from './keyboard.ts';
 import {
 	renderButton,
+	renderCorrection,
 	renderEmptyState,
 	renderHit,
 	renderMoreButton,
@@ -52,6 +53,10 @@ export class SearchController {
 	/** Stops the previous search from fetching result data once a newer one starts. */
 	#abort: AbortController | undefined;
 	#shown = '';
+	/** The reader asked for the words as typed (the link under a corrected search). */
+	#verbatim = false;
+	/** "Showing results for …", above the results after a spelling correction. */
+	readonly #note: HTMLElement;
 	/** The words in the box when the results on screen were searched for. */
 	#shownFor = '';
 	/** A press inside the box is under way: the focus it moves must not close the panel. */
@@ -76,6 +81,8 @@ export class SearchController {
 		this.#list = part('[data-search-results]');
 		this.#extra = part('[data-search-extra]');
 		this.#filters = new FilterControls(host, config.filters);
+		this.#note = document.createElement('div');
+		this.#list.before(this.#note);
 	}
 
 	/** Wires the box up and, if it already holds a query, searches at once. */
@@ -99,11 +106,13 @@ export class SearchController {
 		if (this.#isPage) {
 			const fromUrl = queryFromUrl(new URL(location.href));
 			if (fromUrl) this.#input.value = fromUrl;
+			this.#verbatim = fromUrl !== '' && verbatimFromUrl(new URL(location.href));
 			if (!chosenFirst) this.#filters.restore(new URL(location.href));
 			this.#host.dataset['title'] = document.title;
-			this.#history.start(this.#input.value.trim(), this.#filters.chosen());
+			this.#history.start(this.#input.value.trim(), this.#filters.chosen(), this.#verbatim);
 			window.addEventListener('popstate', () => {
 				this.#input.value = queryFromUrl(new URL(location.href));
+				this.#verbatim = verbatimFromUrl(new URL(location.href));
 				this.#filters.restore(new URL(location.href));
 				void this.#run(false);
 			});
@@ -120,13 +129,14 @@ export class SearchController {
 		clearTimeout(this.#timer);
 		this.#limit = limits[this.#config.variant].results;
 		// Committed at once, not after the search: the reader may type on before it finishes.
-		this.#history.show(this.#input.value.trim(), this.#filters.chosen());
+		this.#history.show(this.#input.value.trim(), this.#filters.chosen(), this.#verbatim);
 		this.#commit();
 		void this.#run(false);
 	}
 
 	#schedule(): void {
 		clearTimeout(this.#timer);
+		this.#verbatim = false;
 		this.#limit = limits[this.#config.variant].results;
 		this.#timer = setTimeout(() => void this.#run(this.#isPage), debounceMs);
 	}
@@ -135,7 +145,7 @@ export class SearchController {
 		const query = this.#input.value.trim();
 		const chosen = this.#filters.chosen();
 		const seq = ++this.#seq;
-		if (updateUrl) this.#history.show(query, chosen);
+		if (updateUrl) this.#history.show(query, chosen, this.#verbatim);
 		this.#abort?.abort();
 		if (!query && !hasFilters(chosen)) {
 			this.#render(query, undefined);
@@ -154,6 +164,7 @@ export class SearchController {
 				limit: this.#limit,
 				sections,
 				signal,
+				verbatim: this.#verbatim,
 				filters: this.#config.filters && pagefindFilters(chosen, this.#config.filters),
 			});
 		} catch (error) {
@@ -182,6 +193,12 @@ export class SearchController {
 		this.#host.toggleAttribute('data-has-query', query !== '');
 		this.#list.replaceChildren(...(outcome?.hits ?? []).map((h) => renderHit(h, this.#config)));
 		this.#extra.replaceChildren();
+		this.#note.replaceChildren();
+		if (outcome?.corrected && outcome.total > 0 && this.#config.strings.corrected) {
+			this.#note.append(
+				renderCorrection(outcome.corrected, typed, this.#config, (event) => this.#asTyped(event)),
+			);
+		}
 		if (!outcome) {
 			this.#status.textContent = '';
 			this.#close();
@@ -194,11 +211,12 @@ export class SearchController {
 		} else {
 			const count = translate(this.#config.locale, strings.resultCount, {
 				count: outcome.total,
-				query,
+				query: outcome.corrected ?? query,
 			});
-			this.#status.textContent = outcome.exact
-				? count
-				: `${translate(this.#config.locale, strings.approximate, { query })} ${count}`;
+			this.#status.textContent =
+				outcome.exact || outcome.corrected
+					? count
+					: `${translate(this.#config.locale, strings.approximate, { query })} ${count}`;
 			this.#extra.append(
 				this.#isPage ? this.#moreButton(outcome) : renderShowAll(query, this.#config),
 			);
@@ -209,6 +227,15 @@ export class SearchController {
 		this.#host.dispatchEvent(
 			new CustomEvent('hc-search:rendered', { detail: { query }, bubbles: true }),
 		);
+	}
+
+	/** The "search instead for" link: on the results page, search again here. */
+	#asTyped(event: MouseEvent): void {
+		if (!this.#isPage) return; // header and hero boxes follow the link to the results page
+		event.preventDefault();
+		this.#verbatim = true;
+		this.#searchNow();
+		this.#input.focus();
 	}
 
 	#clearFilters(): void {

@@ -1,8 +1,11 @@
 import type { Locale } from '../../i18n/locales.ts';
 import { highlightUrl } from './highlight.ts';
-import { meaningfulTerms, queryTerms, spellingVariants } from './query.ts';
+import { isCodeToken, rewriteCodes } from '../../lib/search/error-codes.ts';
+import { meaningfulTerms } from './query.ts';
 import { boostByTitle, mergeResults, resembles, type PageTitles, type Scored } from './ranking.ts';
-import { matchPage } from './regions.ts';
+import { keywordsId, matchPage } from './regions.ts';
+import { correctWord, loadVocabulary } from './spelling.ts';
+import { expandSynonyms, overviewFor } from './synonyms.ts';
 import type {
 	PagefindApi,
 	PagefindFragment,
@@ -45,6 +48,8 @@ export interface SearchOptions {
 	filters?: Record<string, string> | undefined;
 	/** Aborted when the reader has typed on: the search stops before fetching more. */
 	signal?: AbortSignal;
+	/** Search the words as typed: no spelling correction (the reader asked for it). */
+	verbatim?: boolean;
 }
 
 /** Fewer full matches than this, and pages matching all but one word are added after them. */
@@ -64,16 +69,23 @@ interface Found {
 	fragments: PagefindFragment[];
 	/** Whether the first page contains every term. */
 	complete: boolean;
+	/** Terms a synonym replaced: searched by their meaning, never corrected. */
+	replaced: string[];
+	/** Every term searched (as typed and the synonyms' meanings), for sections and highlights. */
+	searched: string[];
 }
 
 /**
  * Searches the way a reader expects. Pagefind returns pages with every word of the query, so:
- * filler words are left out; when few pages have every word, pages that miss one follow; a
- * word that no shown result really contains is taken as misspelled and replaced by the nearest
- * spelling the index knows. Among the shown results, the one whose title is the query rises.
+ * status codes become their index tokens (src/lib/search/error-codes.ts); filler words are
+ * left out; synonyms are searched by the words the articles use (synonyms.ts); when few pages
+ * have every word, pages that miss one follow; a word that no shown result contains is taken as
+ * misspelled and replaced by the nearest word of the index (spelling.ts). The results are then
+ * ranked by what they are about (ranking.ts).
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
 	const pagefind = await loadPagefind();
+	const { lang } = options;
 	// `null` lists every page the filters select: a filter chosen without words.
 	const run = async (q: string | null) => {
 		options.signal?.throwIfAborted();
@@ -83,89 +95,117 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 		title: f.meta['title'] ?? '',
 		headings: f.anchors.filter((a) => /^h[23]$/.test(a.element)).map((a) => a.text ?? ''),
 		providers: f.filters['provider'] ?? [],
+		keywords: (f.anchors.find((a) => a.id === keywordsId)?.text ?? '')
+			.split(',')
+			.map((k) => meaningfulTerms(k, lang).join(' '))
+			.filter(Boolean),
+		article: (f.raw_url ?? f.url).split('/').filter(Boolean).at(-1) ?? '',
 	});
-	const queryWords = queryTerms(query.slice(0, queryLimits.queryLength));
 
 	const find = async (terms: string[]): Promise<Found> => {
-		const full =
-			terms.length > 0 ? await run(terms.join(' ')) : options.filters ? await run(null) : [];
+		const expansion = expandSynonyms(terms, lang);
+		const searches = [...expansion.variants, ...expansion.alone];
+		let full: Scored<PagefindResult>[] = [];
+		if (terms.length === 0) {
+			if (options.filters) full = (await run(null)).map((r) => ({ item: r, score: r.score }));
+		} else if (searches.length === 1) {
+			full = (await run(searches[0]!.join(' '))).map((r) => ({ item: r, score: r.score }));
+		} else {
+			full = mergeResults(await Promise.all(searches.map((v) => run(v.join(' ')))));
+		}
 		let ranked = full;
-		if (full.length < fillBelow && terms.length > 1 && terms.length <= queryLimits.partialTerms) {
+		const first = searches[0] ?? [];
+		if (full.length < fillBelow && first.length > 1 && first.length <= queryLimits.partialTerms) {
 			const partial = mergeResults(
-				await Promise.all(terms.map((_, i) => run(terms.filter((__, j) => j !== i).join(' ')))),
-			).filter(({ item }) => !full.some((r) => r.id === item.id));
-			ranked = [...full, ...partial.map((p) => p.item)];
+				await Promise.all(first.map((_, i) => run(first.filter((__, j) => j !== i).join(' ')))),
+			).filter(({ item }) => !full.some((r) => r.item.id === item.id));
+			ranked = [...full, ...partial];
 		}
 		const window = ranked.slice(0, options.limit);
 		// Result data is a download per page: not for a query the reader has already left.
 		options.signal?.throwIfAborted();
-		const loaded = await Promise.all(window.map((r) => r.data()));
-		// Re-rank by title within each group: full matches stay ahead of partial ones.
-		const byId = new Map(window.map((r, i) => [r.id, loaded[i]!]));
-		const group = (list: PagefindResult[]) =>
-			boostByTitle(
-				list.map((r): Scored<PagefindResult> => ({ item: r, score: r.score })),
-				(r) => titlesOf(byId.get(r.id)!),
-				queryWords,
-			);
-		const fullShown = window.filter((r) => full.includes(r));
-		const ordered = [...group(fullShown), ...group(window.filter((r) => !full.includes(r)))];
+		const loaded = await Promise.all(window.map((r) => r.item.data()));
+		// Re-rank within each group: full matches stay ahead of partial ones.
+		const byId = new Map(window.map((r, i) => [r.item.id, loaded[i]!]));
+		const rank = {
+			variants: [terms, ...searches],
+			exact: [terms],
+			synonyms: expansion.meanings,
+			// A topic typed in the other language ("app wachtwoord" on the English site) counts too.
+			overview: expansion.variants.map((v) => overviewFor(v, lang)).find(Boolean),
+		};
+		const group = (list: Scored<PagefindResult>[]) =>
+			boostByTitle(list, (r) => titlesOf(byId.get(r.id)!), rank);
+		const isFull = (r: Scored<PagefindResult>) => full.includes(r);
+		const ordered = [...group(window.filter(isFull)), ...group(window.filter((r) => !isFull(r)))];
 		return {
 			terms,
-			ranked: [...ordered, ...ranked.slice(options.limit)],
+			ranked: [...ordered, ...ranked.slice(options.limit).map((r) => r.item)],
 			fragments: ordered.map((r) => byId.get(r.id)!),
 			complete: full.length > 0,
+			replaced: expansion.replaced,
+			searched: [...new Set([...terms, ...searches.flat()])],
 		};
 	};
 
-	const initial = meaningfulTerms(query.slice(0, queryLimits.queryLength), options.lang);
-	let found = await find(initial);
-	const unknown = found.terms.filter((t) => !found.fragments.some((f) => contains(f, t)));
+	// A status code is searched as printed, then less specifically (`535 5.7.3` → `535`).
+	const typed = query.slice(0, queryLimits.queryLength);
+	let found: Found | undefined;
+	for (const form of rewriteCodes(typed)) {
+		found = await find(meaningfulTerms(form, lang));
+		if (found.ranked.length > 0) break;
+	}
+	found ??= await find([]);
+	const settled = found;
+	const unknown = settled.terms.filter(
+		(t) =>
+			!isCodeToken(t) &&
+			!settled.replaced.includes(t) &&
+			!settled.fragments.some((f) => contains(f, t)),
+	);
 	const toCorrect = unknown
 		.filter((t) => t.length <= queryLimits.correctedLength)
 		.slice(0, queryLimits.corrected);
-	if (toCorrect.length > 0) {
-		const corrected = await correctSpelling(found.terms, toCorrect, run);
-		if (corrected.join(' ') !== found.terms.join(' ')) found = await find(corrected);
+	let corrected: string | undefined;
+	if (toCorrect.length > 0 && !options.verbatim) {
+		const vocabulary = await loadVocabulary(lang);
+		options.signal?.throwIfAborted();
+		const fixes = new Map(toCorrect.map((t) => [t, correctWord(t, vocabulary)]));
+		const terms = settled.terms.flatMap((t) => (fixes.has(t) ? (fixes.get(t) ?? []) : [t]));
+		const changed = [...fixes].filter(([from, to]) => to && to !== from);
+		if (terms.length > 0 && terms.join(' ') !== settled.terms.join(' ')) {
+			found = await find(terms);
+			if (changed.length > 0) corrected = withCorrections(typed, changed as [string, string][]);
+		}
 	}
-	const hits = found.fragments.map((fragment) => toHit(fragment, found.terms, options.sections));
+	// Sections are chosen by the words typed; by their synonyms only on a page without them.
+	const hits = found.fragments.map((f) => {
+		const typedTerms = found.terms.filter((t) => contains(f, t));
+		const terms = typedTerms.length === found.terms.length ? found.terms : found.searched;
+		return toHit(f, terms, options.sections);
+	});
 	return {
 		hits,
 		total: found.ranked.length,
 		exact: unknown.length === 0 && found.complete,
+		...(corrected ? { corrected } : {}),
 	};
+}
+
+/** The query as typed with misspelled words replaced: "yaho mail" → "yahoo mail". */
+function withCorrections(typed: string, fixes: readonly [string, string][]): string {
+	let text = typed.trim();
+	for (const [from, to] of fixes) {
+		const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'), to);
+	}
+	return text;
 }
 
 /** Whether a loaded page has a word that really stands for the term (see `resembles`). */
 function contains(fragment: PagefindFragment, term: string): boolean {
 	const words = fragment.content.split(/\s+/);
 	return fragment.weighted_locations.some((w) => resembles(words[w.location] ?? '', term));
-}
-
-/**
- * Replaces each unknown term by its first spelling variant that finds a page really containing
- * it ("gmial" → "gmail", "iclould" → "icloud"); a term without one is dropped.
- */
-async function correctSpelling(
-	terms: string[],
-	unknown: string[],
-	run: (q: string | null) => Promise<PagefindResult[]>,
-): Promise<string[]> {
-	const corrected: string[] = [];
-	for (const term of terms) {
-		if (!unknown.includes(term)) {
-			corrected.push(term);
-			continue;
-		}
-		for (const variant of spellingVariants(term)) {
-			const [first] = await run(variant);
-			if (first && contains(await first.data(), variant)) {
-				corrected.push(variant);
-				break;
-			}
-		}
-	}
-	return corrected.length > 0 ? corrected : terms;
 }
 
 /** Turns a loaded page into a result: where to link, the excerpt, the matching sections. */

@@ -32,7 +32,9 @@ export function excerptParts(
 	if (from > start) push('… ', false);
 	for (let i = from; i < to; i++) {
 		const word = words[i] ?? '';
-		if (i > from) push(' ', false);
+		// An empty word is indexed-only text (a status code token): left out with its space.
+		if (!word) continue;
+		if (parts.length > 0 && i > from) push(' ', false);
 		if (!matched.has(i)) {
 			push(word, false);
 			continue;

@@ -56,8 +56,13 @@ class HcSearch extends HTMLElement {
 			]);
 			const variant = (this.dataset['variant'] ?? 'header') as SearchVariant;
 			const config: SearchConfig = { ...shared, variant };
-			// Only the results page has filter controls to drive.
-			if (variant !== 'page') delete config.filters;
+			// Only the results page has filter controls to drive, and a correction note (the
+			// header's status names the corrected words itself).
+			if (variant !== 'page') {
+				delete config.filters;
+				const { corrected: _c, searchAsTyped: _s, ...strings } = shared.strings;
+				config.strings = strings;
+			}
 			new SearchController(this, config).start();
 		} catch {
 			// Offline or a failed deploy: the box stays the plain form to the results page, and the

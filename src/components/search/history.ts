@@ -5,11 +5,24 @@ export function queryFromUrl(url: URL): string {
 	return (url.searchParams.get('q') ?? '').trim();
 }
 
+/** Parameter of a results page URL asking for the words as typed, without spelling correction. */
+export const verbatimParam = 'exact';
+
+/** Whether a results page URL asks for the words as typed. */
+export function verbatimFromUrl(url: URL): boolean {
+	return url.searchParams.get(verbatimParam) === '1';
+}
+
 /**
  * The same page with another query and filters (an empty query or an unset filter removes its
- * parameter; other parameters stay).
+ * parameter; other parameters stay). `verbatim` keeps the "words as typed" parameter.
  */
-export function urlWithQuery(url: URL, query: string, filters: ChosenFilters = {}): string {
+export function urlWithQuery(
+	url: URL,
+	query: string,
+	filters: ChosenFilters = {},
+	verbatim = false,
+): string {
 	const next = new URL(url.href);
 	const set = (name: string, value: string | undefined) => {
 		if (value) next.searchParams.set(name, value);
@@ -17,6 +30,7 @@ export function urlWithQuery(url: URL, query: string, filters: ChosenFilters = {
 	};
 	set('q', query);
 	for (const name of filterNames) set(name, filters[name]);
+	set(verbatimParam, verbatim && query ? '1' : undefined);
 	return next.pathname + next.search + next.hash;
 }
 
@@ -43,14 +57,14 @@ export class QueryHistory {
 	 * filters along (`?q=icloud&category=&provider=`), and tidying that later would add an entry
 	 * that Back returns to.
 	 */
-	start(query: string, filters: ChosenFilters = {}): void {
-		const url = urlWithQuery(new URL(location.href), query, filters);
+	start(query: string, filters: ChosenFilters = {}, verbatim = false): void {
+		const url = urlWithQuery(new URL(location.href), query, filters, verbatim);
 		history.replaceState({ hcSearch: true, committed: true } satisfies EntryState, '', url);
 	}
 
 	/** Shows a query and its filters in the address bar. */
-	show(query: string, filters: ChosenFilters = {}): void {
-		const url = urlWithQuery(new URL(location.href), query, filters);
+	show(query: string, filters: ChosenFilters = {}, verbatim = false): void {
+		const url = urlWithQuery(new URL(location.href), query, filters, verbatim);
 		if (url === location.pathname + location.search + location.hash) return;
 		const state: EntryState = { hcSearch: true, committed: false };
 		const committed = !isEntryState(history.state) || history.state.committed;

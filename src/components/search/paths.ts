@@ -4,7 +4,9 @@ import type { Locale } from '../../i18n/locales.ts';
 export const searchPagePaths: Record<Locale, string> = { nl: '/nl/zoeken/', en: '/en/search/' };
 
 /** A results page URL for a query (the no-JavaScript form produces the same). */
-export function searchPageUrl(lang: Locale, query: string): string {
+export function searchPageUrl(lang: Locale, query: string, verbatim = false): string {
 	const path = searchPagePaths[lang];
-	return query ? `${path}?${new URLSearchParams({ q: query }).toString()}` : path;
+	// `exact=1` (history.ts, verbatimParam): the words as typed, without spelling correction.
+	const params = new URLSearchParams({ q: query, ...(verbatim ? { exact: '1' } : {}) });
+	return query ? `${path}?${params.toString()}` : path;
 }

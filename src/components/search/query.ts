@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locales.ts';
  */
 const stopwords: Record<Locale, ReadonlySet<string>> = {
 	nl: new Set(
-		'aan al als bij dan dat de die dit door een en er ga gaat het hoe ik in is je jij kan kun kunnen maar me met mijn moet moeten na naar niet nog of om op te tot u uw van voor waar waarom wat wanneer welke wil wordt zijn zo'.split(
+		'aan al als bij dan dat de die dit door een en er ga gaat het hoe ik in is je jij kan kun kunnen maar me met mijn moet moeten na naar niet nog of om op te toe tot u uw van voor waar waarom wat wanneer welke wil wordt zijn zo'.split(
 			' ',
 		),
 	),
@@ -17,9 +17,6 @@ const stopwords: Record<Locale, ReadonlySet<string>> = {
 		),
 	),
 };
-
-/** Shortest word the misspelling rescue trims a word down to; shorter prefixes match too much. */
-export const minRescueLength = 3;
 
 /**
  * Splits a query into lower-case words. Hyphenated words become their parts: Pagefind would
@@ -40,34 +37,4 @@ export function meaningfulTerms(query: string, lang: Locale): string[] {
 	const terms = queryTerms(query);
 	const kept = terms.filter((term) => !stopwords[lang].has(term));
 	return kept.length > 0 ? kept : terms;
-}
-
-/**
- * Shorter prefixes of a word, longest first. Pagefind matches every query word as a prefix, so
- * "wachtwoort" → "wachtwoor" finds "wachtwoord" and "outlok" → "outlo" finds "Outlook": most
- * typos sit towards the end of a word.
- */
-export function rescuePrefixes(term: string): string[] {
-	const prefixes: string[] = [];
-	for (let length = term.length - 1; length >= minRescueLength; length--) {
-		prefixes.push(term.slice(0, length));
-	}
-	return prefixes;
-}
-
-/**
- * Spellings one edit away from a misspelled word, cheapest first: a swapped pair of neighbouring
- * letters ("gmial" → "gmail"), one letter too many ("yahooo" → "yahoo"), then ever shorter
- * prefixes ("wachwoord" → "wach…"). Each is tried as a Pagefind search until one matches.
- */
-export function spellingVariants(term: string): string[] {
-	const variants: string[] = [];
-	for (let i = 0; i < term.length - 1; i++) {
-		variants.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
-	}
-	for (let i = 0; i < term.length; i++) {
-		if (term.length - 1 >= minRescueLength) variants.push(term.slice(0, i) + term.slice(i + 1));
-	}
-	variants.push(...rescuePrefixes(term));
-	return [...new Set(variants)].filter((v) => v !== term && v.length >= minRescueLength);
 }

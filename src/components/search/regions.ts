@@ -1,3 +1,4 @@
+import { isCodeToken } from '../../lib/search/error-codes.ts';
 import { excerptParts, type WordRange } from './excerpt.ts';
 import type { ExcerptPart, PagefindFragment } from './types.ts';
 
@@ -61,6 +62,8 @@ export function matchPage(
 	limits: { sections: number; excerptWords?: number },
 ): PageMatch {
 	const words = fragment.content.split(/\s+/);
+	// Status code tokens (indexed for search only) lead to their section but are never shown.
+	const shown = words.map((w) => (isCodeToken(w) ? '' : w));
 	const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
 	const h1 = anchors.find((a) => a.element === 'h1');
 	const keywords = anchors.find((a) => a.id === keywordsId);
@@ -116,29 +119,45 @@ export function matchPage(
 	const titleTerms = region(undefined, '', 0, 0, titleEnd).terms;
 	const extraScore = (r: Region) =>
 		[...r.terms].reduce((sum, [term, score]) => sum + (titleTerms.has(term) ? 0 : score), 0);
-	const best = [intro, ...sections]
-		.map((r) => ({ r, extra: extraScore(r) }))
-		.filter(({ extra }) => extra > 0)
-		.sort((a, b) => b.extra - a.extra)[0]?.r;
+	// A heading that holds the query word for word (an error text as printed) is the answer.
+	const phrase = terms.length > 1 ? ` ${terms.join(' ')} ` : undefined;
+	const verbatim = phrase
+		? sections.find((s) => ` ${headingWords(s.title).join(' ')} `.includes(phrase))
+		: undefined;
+	const best =
+		verbatim ??
+		[intro, ...sections]
+			.map((r) => ({ r, extra: extraScore(r) }))
+			.filter(({ extra }) => extra > 0)
+			.sort((a, b) => b.extra - a.extra)[0]?.r;
 	const destination = best && best !== intro ? best : undefined;
 	const length = limits.excerptWords ?? 24;
 	const excerpt = destination
-		? excerptParts(words, matched, destination.body, length)
-		: excerptParts(words, matched, [introFrom, words.length], length);
+		? excerptParts(shown, matched, destination.body, length)
+		: excerptParts(shown, matched, [introFrom, words.length], length);
 	const others = sections
 		.filter((s) => s !== destination && s.score > 0)
 		.sort((a, b) => b.score - a.score)
 		.slice(0, limits.sections)
 		.map((s) => ({
 			region: s,
-			excerpt: excerptParts(words, matched, s.body, Math.round(length * 0.6)),
+			excerpt: excerptParts(shown, matched, s.body, Math.round(length * 0.6)),
 		}));
 	return {
 		destination,
 		excerpt,
 		others,
-		matchedWords: highlightWords(located.map((w) => words[w.location] ?? '')),
+		matchedWords: highlightWords(located.map((w) => shown[w.location] ?? '')),
 	};
+}
+
+/** A heading's words as query terms: lower case, split on spaces, hyphens and punctuation. */
+function headingWords(title: string): string[] {
+	return title
+		.toLocaleLowerCase()
+		.split(/[^\p{L}\p{N}.@]+/u)
+		.map((w) => w.replace(/^[.@]+|[.@]+$/g, ''))
+		.filter(Boolean);
 }
 
 /**

@@ -92,6 +92,27 @@ export function renderEmptyState(query: string, config: SearchConfig): HTMLEleme
 	return box;
 }
 
+/**
+ * "Showing results for *gmail*" after a spelling correction, with a link that searches the
+ * words as typed instead (`onFollow` may handle it in place).
+ */
+export function renderCorrection(
+	corrected: string,
+	typed: string,
+	config: SearchConfig,
+	onFollow: (event: MouseEvent) => void,
+): HTMLElement {
+	const { corrected: template = '{{query}}', searchAsTyped = '{{query}}' } = config.strings;
+	const [before = '', after = ''] = template.split('{{query}}');
+	const asTyped = link(
+		searchPageUrl(config.lang, typed, true),
+		'',
+		translate(config.locale, searchAsTyped, { query: typed }),
+	);
+	asTyped.addEventListener('click', onFollow);
+	return el('p', 'hc-search__corrected', before, el('em', '', corrected), after, ' ', asTyped);
+}
+
 /** The "all results" link under a header or hero dropdown. */
 export function renderShowAll(query: string, config: SearchConfig): HTMLElement {
 	return el(

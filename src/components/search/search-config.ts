@@ -58,6 +58,8 @@ function searchConfigFor(lang: Locale): SharedSearchConfig {
 			contactLink: raw['footer.contactLink'],
 			documentTitle: raw['search.documentTitle'],
 			clearFilters: raw['search.clearFilters'],
+			corrected: raw['search.corrected'],
+			searchAsTyped: raw['search.searchAsTyped'],
 		},
 	};
 }

@@ -87,4 +87,6 @@ export interface SearchOutcome {
 	total: number;
 	/** False when the query as typed found nothing and a corrected or looser one was used. */
 	exact: boolean;
+	/** The query with misspelled words corrected, when that is what was searched. */
+	corrected?: string;
 }
