@@ -89,6 +89,9 @@ const shots: Shot[] = [
 		name: 'search-panel',
 		path: (lang) => `/${lang}/gmail/`,
 		prepare: async (page, lang) => {
+			// On a phone the header's box opens full screen from its search button first.
+			const button = page.locator('.hc-header__open-search');
+			if (await button.isVisible()) await button.click();
 			const search = page.locator('hc-search[data-variant="header"]');
 			await search.getByRole('searchbox').fill(queries[lang]);
 			await search.locator('.hc-hit').first().waitFor();
@@ -99,6 +102,8 @@ const shots: Shot[] = [
 		path: (lang) => `/${lang}/revoke-app-passwords/`,
 		prepare: async (page, lang) => {
 			await page.getByRole('button', { name: lang === 'nl' ? 'Nee' : 'No', exact: true }).click();
+			// The form is built after the answer: wait for it, or the click lands on Yes/No again.
+			await page.locator('#feedback-reasons-error').waitFor({ state: 'attached' });
 			await page.locator('#feedback button[type="submit"]').last().click();
 			await page.locator('#feedback-reasons-error').waitFor();
 		},
@@ -106,6 +111,11 @@ const shots: Shot[] = [
 	{ name: '404', path: (lang) => `/${lang}/does-not-exist/` },
 	{ name: 'admin-login', path: (lang) => `/admin/feedback/?lang=${lang}` },
 	{ name: 'admin', path: (lang) => `/admin/feedback/?lang=${lang}`, prepare: signIn },
+	{
+		name: 'admin-article',
+		path: (lang) => `/admin/feedback/?lang=${lang}&article=icloud-mail`,
+		prepare: signIn,
+	},
 ];
 
 /** Signs in to the dashboard through its form. */

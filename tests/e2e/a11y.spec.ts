@@ -149,7 +149,7 @@ test.describe('dashboard', () => {
 	test.beforeAll(seedE2eVotes);
 
 	for (const lang of ['nl', 'en'] as const) {
-		test(`axe finds nothing on the ${lang} login form and dashboard in every theme`, async ({
+		test(`axe finds nothing on the ${lang} login form, dashboard and article details in every theme`, async ({
 			page,
 		}) => {
 			test.setTimeout(300_000); // the dashboard is a long page: each scan takes a while
@@ -157,6 +157,9 @@ test.describe('dashboard', () => {
 			await expectNoAxeViolationsInThemes(page, 'login');
 			await signIn(page, lang);
 			await expectNoAxeViolationsInThemes(page, 'dashboard');
+			// The charts, comments and versions are in an article's details.
+			await page.goto(`/admin/feedback/?lang=${lang}&article=icloud-mail`);
+			await expectNoAxeViolationsInThemes(page, 'article details');
 		});
 	}
 });

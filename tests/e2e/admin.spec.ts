@@ -41,7 +41,7 @@ test('asks for the token and refuses a wrong one', async ({ page }) => {
 		page.waitForResponse((r) => r.request().method() === 'POST'),
 		page.getByRole('button', { name: 'Sign in' }).click(),
 	]);
-	expect(response.status()).toBe(401);
+	expect([response.status(), response.statusText()]).toEqual([401, 'Unauthorized']);
 	await expect(page.getByRole('alert')).toHaveText('That token is not right.');
 	expect(await page.context().cookies()).toEqual([]);
 });
@@ -65,10 +65,57 @@ test('signs in with the right token and keeps an HttpOnly, SameSite=Strict sessi
 	expect(await page.context().cookies()).toEqual([]);
 });
 
+test('frames the dashboard as an admin page: no public search box or support footer', async ({
+	page,
+}) => {
+	await signIn(page, 'en');
+	const header = page.getByRole('banner');
+	await expect(header).toContainText('SpinOffice Help Center');
+	await expect(header).toContainText('Dashboard');
+	await expect(header.getByRole('link', { name: 'Back to the help center' })).toHaveAttribute(
+		'href',
+		'/en/',
+	);
+	await expect(page.getByRole('searchbox')).toHaveCount(0);
+	await expect(page.getByRole('contentinfo')).toHaveCount(0);
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+});
+
+test("lists one row per article and language first, with the report's attention score", async ({
+	page,
+}) => {
+	await signIn(page, 'en');
+	const overview = page.getByRole('table').first();
+	const first = overview.getByRole('row').nth(1);
+	await expect(first.getByRole('rowheader')).toContainText('iCloud Mail');
+	await expect(first.getByRole('cell').nth(0)).toHaveText('English');
+	await expect(first.getByRole('cell').nth(1)).toHaveText('8');
+	await expect(first.getByRole('cell').nth(2)).toContainText('38% helpful (3 of 8)');
+	// feedback:report prints 1.53 for icloud-mail/en from the same votes (report-aggregation.test.ts).
+	await expect(first.getByRole('cell').nth(3)).toHaveText('1.53');
+	// The details are on demand: no charts until an article is opened.
+	await expect(page.getByRole('img', { name: /^Votes per week/ })).toHaveCount(0);
+	// Every No part is filled with the hatching and wide enough to see.
+	const noBars = overview.locator('rect.hc-chart-no');
+	expect(await noBars.count()).toBeGreaterThan(2);
+	for (const bar of await noBars.all()) {
+		expect(await bar.evaluate((r) => getComputedStyle(r).fill)).toContain('#hc-hatch-no');
+		expect((await bar.boundingBox())!.width).toBeGreaterThanOrEqual(4);
+	}
+});
+
 test('charts the fixture votes per article, language, week, reason and version', async ({
 	page,
 }) => {
 	await signIn(page, 'en');
+	await page
+		.getByRole('table')
+		.first()
+		.getByRole('link', { name: 'iCloud Mail: an app-specific password for SpinOffice CRM' })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/[?&]article=icloud-mail.*#article-icloud-mail$/);
 	const icloud = page.getByRole('region', {
 		name: 'iCloud Mail: an app-specific password for SpinOffice CRM',
 	});
@@ -94,9 +141,11 @@ test('charts the fixture votes per article, language, week, reason and version',
 	await expect(versions.getByRole('row', { name: /28 November 2026 English/ })).toContainText(
 		'75% helpful (3 of 4)',
 	);
-	// The overview lists it first: it needs attention most.
-	const overview = page.getByRole('table').first();
-	await expect(overview.getByRole('row').nth(1)).toContainText('iCloud Mail');
+	// Each language's attention score, as the report has it.
+	await expect(icloud.getByText('Attention 1.53')).toBeVisible();
+	await expect(icloud.getByText('Attention 0.05')).toBeVisible();
+	await page.getByRole('link', { name: '← All articles' }).first().click();
+	await expect(page).not.toHaveURL(/article=/);
 });
 
 test('shows a comment with HTML and a script in it as plain text', async ({ page }) => {

@@ -107,7 +107,28 @@ describe('HelpfulBar', () => {
 			locals: locals('en'),
 		});
 		expect(html).toContain('38% helpful (3 of 8)');
-		expect(html).toMatch(/<rect class="hc-chart-yes"[^>]* width="37.5"/);
+		expect(html).toMatch(/<rect class="hc-chart-yes"[^>]* width="37.5%"/);
+		expect(html).toMatch(/<rect class="hc-chart-no"[^>]* x="37.5%"[^>]* width="62.5%"/);
+	});
+
+	test('renders a single No vote as a filled part of at least 4%', async () => {
+		const html = await container.renderToString(HelpfulBar, {
+			props: { tally: { votes: 200, yes: 199, no: 1 } },
+			locals: locals('en'),
+		});
+		expect(html).toMatch(/<rect class="hc-chart-no"[^>]* width="4%"/);
+		expect(html).toContain('100% helpful (199 of 200)');
+	});
+
+	test('renders 0% as a full No bar with a zero mark and the "0%" label', async () => {
+		const html = await container.renderToString(HelpfulBar, {
+			props: { tally: { votes: 4, yes: 0, no: 4 } },
+			locals: locals('en'),
+		});
+		expect(html).not.toContain('hc-chart-yes');
+		expect(html).toMatch(/<rect class="hc-chart-no"[^>]* width="100%"/);
+		expect(html).toContain('class="hc-chart-zero"');
+		expect(html).toContain('0% helpful (0 of 4)');
 	});
 
 	test('renders "no votes yet" and no bar without votes', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { niceCeil, scaled } from '../../src/lib/admin/chart.ts';
+import { helpfulShares, niceCeil, scaled, visible } from '../../src/lib/admin/chart.ts';
 import { buildDashboard, type ArticleInfo } from '../../src/lib/admin/dashboard.ts';
-import type { VoteRecord } from '../../src/lib/votes/summary.ts';
+import { formatJson, formatTable } from '../../src/lib/report/format.ts';
+import { attentionDefinition } from '../../src/lib/votes/score.ts';
+import { summarizeVotes, type VoteRecord } from '../../src/lib/votes/summary.ts';
+import en from '../../src/i18n/ui/en.json' with { type: 'json' };
 import { votesCsv } from '../../src/lib/admin/votes-csv.ts';
 import { weekStart, weeklyTallies } from '../../src/lib/admin/weeks.ts';
 import { fixtureNow, formulaComment, insightsVotes } from '../fixtures/insights-votes.ts';
@@ -59,14 +62,47 @@ describe('weeklyTallies()', () => {
 describe('buildDashboard()', () => {
 	const dashboard = buildDashboard({ votes, articles, findings: [], lang: 'en', now: fixtureNow });
 
-	test('returns the articles most in need of attention first, unvoted ones last', () => {
+	test('returns one overview row per article and language, most in need of attention first', () => {
+		expect(
+			dashboard.rows.map((r) => [r.slug, r.lang, r.title, r.stats.votes, r.stats.attention]),
+		).toEqual([
+			['icloud-mail', 'en', 'iCloud (en)', 8, expect.closeTo(1.529, 3)],
+			['enter-app-password', 'nl', 'Enter', 2, expect.closeTo(0.685, 3)],
+			['icloud-mail', 'nl', 'iCloud (en)', 4, expect.closeTo(0.046, 3)],
+			['revoke-app-passwords', 'en', 'Revoke', 10, expect.closeTo(0.018, 3)],
+		]);
+		expect(dashboard.unvoted.map((u) => `${u.lang}/${u.slug}`)).toEqual([
+			'en/enter-app-password',
+			'nl/gmail',
+		]);
+		expect(dashboard.total).toEqual({ votes: 24, yes: 15, no: 9 });
+	});
+
+	test('returns the same rows and attention scores as the report for the same votes', () => {
+		const report = JSON.parse(formatJson(summarizeVotes(votes), { generatedAt: fixtureNow })) as {
+			articles: { article: string; lang: string; attention: number }[];
+		};
+		expect(
+			dashboard.rows.map((r) => [r.slug, r.lang, Number(r.stats.attention.toFixed(3))]),
+		).toEqual(report.articles.map((a) => [a.article, a.lang, a.attention]));
+	});
+
+	test('labels the score as the report does: per article and language, one definition', () => {
+		const table = formatTable(summarizeVotes(votes), { generatedAt: fixtureNow });
+		expect(attentionDefinition).toContain('per article and language');
+		expect(table).toContain(attentionDefinition);
+		expect(en['admin.overview.intro']).toContain(attentionDefinition);
+		expect(table).toMatch(/ Attention /);
+		expect(en['admin.overview.attention']).toBe('Attention');
+	});
+
+	test('returns the articles in the order of their first row, unvoted ones last', () => {
 		expect(dashboard.articles.map((a) => [a.slug, a.total.votes])).toEqual([
 			['icloud-mail', 12],
 			['enter-app-password', 2],
 			['revoke-app-passwords', 10],
 			['gmail', 0],
 		]);
-		expect(dashboard.total).toEqual({ votes: 24, yes: 15, no: 9 });
 	});
 
 	test('returns Dutch and English side by side with titles in the reader language', () => {
@@ -179,6 +215,29 @@ describe('niceCeil()', () => {
 		[101, 200],
 	])('returns a round axis end for %i', (value, expected) => {
 		expect(niceCeil(value)).toBe(expected);
+	});
+});
+
+describe('visible()', () => {
+	test('returns at least the minimum for a part above 0, and 0 for none', () => {
+		expect(visible(1, 200, 100, 4)).toBe(4);
+		expect(visible(50, 200, 100, 4)).toBe(25);
+		expect(visible(0, 200, 100, 4)).toBe(0);
+	});
+});
+
+describe('helpfulShares()', () => {
+	test('returns a visible No part for a single No among many Yes votes', () => {
+		expect(helpfulShares({ votes: 200, yes: 199, no: 1 })).toEqual({ yes: 96, no: 4 });
+	});
+
+	test('returns a visible Yes part for a single Yes among many No votes', () => {
+		expect(helpfulShares({ votes: 200, yes: 1, no: 199 })).toEqual({ yes: 4, no: 96 });
+	});
+
+	test('returns all No for 0% helpful and nothing without votes', () => {
+		expect(helpfulShares({ votes: 4, yes: 0, no: 4 })).toEqual({ yes: 0, no: 100 });
+		expect(helpfulShares({ votes: 0, yes: 0, no: 0 })).toEqual({ yes: 0, no: 0 });
 	});
 });
 

@@ -67,7 +67,11 @@ describe('createAdminHandler() page()', () => {
 		for (const method of ['GET', 'POST', 'DELETE']) {
 			const request = new Request(page, { method, ...(method === 'POST' && { body: 'x=1' }) });
 			const view = asView(await handler({ env: () => ({}) }).page(request));
-			expect([view.status, view.page]).toEqual([404, { kind: 'not-found' }]);
+			expect([view.status, view.statusText, view.page]).toEqual([
+				404,
+				'Not Found',
+				{ kind: 'not-found' },
+			]);
 			expect(view.headers).toMatchObject({
 				'Cache-Control': 'no-store',
 				'X-Robots-Tag': 'noindex, nofollow',
@@ -173,8 +177,9 @@ describe('createAdminHandler() page()', () => {
 
 	test('returns 401 for a wrong token and 429 with Retry-After once over the limit', async () => {
 		const wrong = asView(await handler().page(post({ action: 'login', token: 'nope' })));
-		expect([wrong.status, wrong.page]).toEqual([
+		expect([wrong.status, wrong.statusText, wrong.page]).toEqual([
 			401,
+			'Unauthorized',
 			{
 				kind: 'login',
 				action: '/admin/feedback/?lang=en&since=2026-11-01',
@@ -183,7 +188,7 @@ describe('createAdminHandler() page()', () => {
 		]);
 		await handler().page(post({ action: 'login', token: 'nope' }));
 		const limited = asView(await handler().page(post({ action: 'login', token })));
-		expect(limited.status).toBe(429);
+		expect([limited.status, limited.statusText]).toEqual([429, 'Too Many Requests']);
 		expect(limited.headers['Retry-After']).toBe('600');
 		expect(limited.page).toMatchObject({ error: { kind: 'rate-limited', minutes: 10 } });
 	});
@@ -242,7 +247,7 @@ describe('createAdminHandler() csv()', () => {
 
 	test('returns 401 without a session', async () => {
 		const response = await handler().csv(new Request(csvUrl));
-		expect(response.status).toBe(401);
+		expect([response.status, response.statusText]).toEqual([401, 'Unauthorized']);
 		expect(await response.text()).toBe('Sign in at /admin/feedback/ first.\n');
 	});
 

@@ -1,6 +1,7 @@
 /**
- * The dashboard's figures, per article with both languages side by side. Pure: the page loads
- * the votes, the published articles and the content findings, and renders what this returns.
+ * The dashboard's figures: the overview's rows per article and language (as the report has
+ * them), and per article the details with both languages side by side. Pure: the page loads the
+ * votes, the published articles and the content findings, and renders what this returns.
  */
 import { locales, type Locale } from '../../i18n/locales.ts';
 import type { Reason } from '../feedback/contract.ts';
@@ -14,7 +15,7 @@ import {
 	type Tally,
 	type VoteRecord,
 } from '../votes/summary.ts';
-import { attentionScore } from '../votes/score.ts';
+import { overviewOf, titleOf, type OverviewRow, type UnvotedArticle } from './overview.ts';
 import { weekStart, weeklyTallies, type WeekTally } from './weeks.ts';
 
 /** A published article in one language, as the dashboard names it. */
@@ -55,9 +56,8 @@ export interface DashboardArticle {
 	/** In the reader's language, else the other; the slug when the article is gone. */
 	title: string;
 	languages: LanguageColumn[];
-	/** Both languages together. */
+	/** Both languages together. The attention score is per language: `languages[].stats`. */
 	total: Tally;
-	attention: number;
 	weeks: WeekTally[];
 	reasons: Count<Reason>[];
 	stuckAt: StuckAt[];
@@ -70,7 +70,11 @@ export interface DashboardArticle {
 /** The whole dashboard. */
 export interface Dashboard {
 	total: Tally;
-	/** Needs attention first; articles without votes last, in site order. */
+	/** One row per article and language with votes, most in need of attention first. */
+	rows: OverviewRow[];
+	/** Published article languages without votes, in site order. */
+	unvoted: UnvotedArticle[];
+	/** In the order of their first row; articles without votes last, in site order. */
 	articles: DashboardArticle[];
 	/** The Monday of the chart's first and last week. */
 	weeksFrom: Date;
@@ -134,16 +138,11 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 				add(total, s);
 				for (const r of s.reasons) reasons.set(r.value, (reasons.get(r.value) ?? 0) + r.count);
 			}
-			const title =
-				languages.find((l) => l.lang === input.lang)?.title ??
-				languages.find((l) => l.title)?.title ??
-				slug;
 			return {
 				slug,
-				title,
+				title: titleOf(input.articles, slug, input.lang),
 				languages,
 				total,
-				attention: attentionScore(total.no, total.votes),
 				weeks: weeklyTallies(
 					votes.filter((v) => v.article === slug),
 					weeksFrom,
@@ -170,11 +169,19 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 				findings: input.findings.filter((f) => f.slug === slug),
 			};
 		});
-	// Stable sort: articles that tie (no votes) keep the site order they came in.
-	articles.sort(
-		(a, b) => b.attention - a.attention || b.total.no - a.total.no || b.total.votes - a.total.votes,
+	const { rows, unvoted } = overviewOf(
+		stats,
+		input.articles.filter((a) => !input.article || a.slug === input.article),
+		input.findings,
+		input.lang,
 	);
+	// Stable sort: articles without votes keep the site order they came in.
+	const rank = (slug: string) => {
+		const i = rows.findIndex((r) => r.slug === slug);
+		return i < 0 ? rows.length : i;
+	};
+	articles.sort((a, b) => rank(a.slug) - rank(b.slug));
 	const total: Tally = { votes: 0, yes: 0, no: 0 };
 	for (const article of articles) add(total, article.total);
-	return { total, articles, weeksFrom, weeksTo };
+	return { total, rows, unvoted, articles, weeksFrom, weeksTo };
 }

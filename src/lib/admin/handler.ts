@@ -17,7 +17,7 @@ import { sessionCookie, sessionOf } from './cookies.ts';
 import { adminLang, dashboardUrl, parseFilters, type ParsedFilters } from './filters.ts';
 import { articleChoices, dashboardVotes, loadDashboard, type AdminContent } from './load.ts';
 import { postLogin } from './login.ts';
-import { adminHeaders, redirectResponse, textResponse } from './responses.ts';
+import { adminHeaders, reasonPhrase, redirectResponse, textResponse } from './responses.ts';
 import type { AdminPage, AdminView } from './views.ts';
 import { votesCsv, votesCsvName } from './votes-csv.ts';
 
@@ -62,6 +62,7 @@ export function createAdminHandler(deps: AdminDependencies): AdminHandler {
 		const self = dashboardUrl('/admin/feedback/', lang, filters);
 		const view = (status: number, shown: AdminPage, headers = {}): AdminView => ({
 			status,
+			statusText: reasonPhrase(status),
 			headers: { ...adminHeaders, ...headers },
 			lang,
 			alternates: Object.fromEntries(
@@ -92,6 +93,7 @@ export function createAdminHandler(deps: AdminDependencies): AdminHandler {
 		if (request.method !== 'POST') {
 			return new Response(null, {
 				status: 405,
+				statusText: reasonPhrase(405),
 				headers: { ...adminHeaders, Allow: 'GET, HEAD, POST' },
 			});
 		}

@@ -27,6 +27,8 @@ export type AdminPage =
 /** A page to render, with the status and headers it is sent with. */
 export interface AdminView {
 	status: number;
+	/** The status's reason phrase ("Unauthorized"): the page sets it, or Astro sends "OK". */
+	statusText: string;
 	headers: Record<string, string>;
 	/** The interface language (`?lang=`, else `Accept-Language`). */
 	lang: Locale;

@@ -4,6 +4,7 @@
  */
 import { isoDate } from '../dates.ts';
 import { toCsv } from '../votes/csv.ts';
+import { attentionDefinition } from '../votes/score.ts';
 import { helpfulPercent, type ArticleStats, type Count, type Tally } from '../votes/summary.ts';
 
 /** What the report covers, printed above the figures. */
@@ -15,8 +16,7 @@ export interface ReportMeta {
 }
 
 /** How the order is decided, in one line (the full definition is in `src/lib/votes/score.ts`). */
-export const attentionDefinition =
-	'attention = No votes × lower bound of the 95% Wilson interval of the No share';
+export { attentionDefinition };
 
 /** "62% (8 of 13)"; "–" without votes. */
 export function helpfulLabel(tally: Tally): string {

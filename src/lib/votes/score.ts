@@ -9,6 +9,13 @@
  * readers and a high, well-supported No share both push an article up.
  */
 
+/**
+ * The score in one line, as the report prints it and the dashboard's English intro says it
+ * (a unit test keeps the two the same): both score each article in each language on its own.
+ */
+export const attentionDefinition =
+	'attention per article and language = No votes × lower bound of the 95% Wilson interval of the No share';
+
 /** z for a two-sided 95 % interval. */
 const z = 1.959964;
 
