@@ -4,7 +4,9 @@
  * - the aliases and e-mail domains of the provider a guide is about (`content/providers.json`),
  *   in the guide's hidden keyword list: "hetnet", "planet.nl" find the KPN guide;
  * - for each error reference entry, its anchor on its heading (so search can link to the entry)
- *   and its status code as search tokens in every printed form (src/lib/search/error-codes.ts).
+ *   and its status code as search tokens in every printed form (src/lib/search/error-codes.ts);
+ * - a separator after each table cell, so an excerpt reads "Server · imap.gmail.com ·", not
+ *   "ServerImap.gmail.com" (the built HTML has no space between cells).
  */
 import { codeTokens } from '../lib/search/error-codes.ts';
 import { keywordsId } from '../components/search/regions.ts';
@@ -66,7 +68,12 @@ function addErrorCodes(html: string): string {
 	);
 }
 
+/** Ends every table cell with a separator that excerpts show between cells. */
+function separateCells(html: string): string {
+	return html.replace(/<\/(td|th)>/g, ' ·</$1>');
+}
+
 /** The HTML Pagefind should index for a built page. */
 export function augmentForIndex(html: string, providers: readonly SearchProvider[]): string {
-	return addErrorCodes(addProviderWords(html, providers));
+	return separateCells(addErrorCodes(addProviderWords(html, providers)));
 }

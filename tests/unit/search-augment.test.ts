@@ -49,4 +49,12 @@ describe('augmentForIndex()', () => {
 			'<div class="hc-error"><h3 class="hc-error__title" id="authenticationfailed"><code>[AUTHENTICATIONFAILED]</code></h3></div>',
 		);
 	});
+
+	test('returns table cells ending in a separator, so excerpts do not run cells together', () => {
+		const table =
+			'<table><tr><th scope="row">Server</th><td><code>imap.gmail.com</code></td><td>smtp.gmail.com</td></tr></table>';
+		expect(augmentForIndex(table, providers)).toBe(
+			'<table><tr><th scope="row">Server ·</th><td><code>imap.gmail.com</code> ·</td><td>smtp.gmail.com ·</td></tr></table>',
+		);
+	});
 });

@@ -23,8 +23,9 @@ const debounceMs = 80;
 /** A search slower than this (a slow network fetching the index) says "Searching…". */
 const slowMs = 500;
 const limits = {
-	header: { results: 5, sections: 2, step: 0 },
-	hero: { results: 5, sections: 2, step: 0 },
+	// Rows of title and section (render.ts): seven fit a phone's screen and a desktop's panel.
+	header: { results: 7, sections: 0, step: 0 },
+	hero: { results: 7, sections: 0, step: 0 },
 	page: { results: 10, sections: 3, step: 10 },
 };
 

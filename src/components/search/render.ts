@@ -35,6 +35,8 @@ export function renderHit(hit: SearchHit, config: SearchConfig): HTMLLIElement {
 	const title = link(hit.url, 'hc-hit__link', el('span', 'hc-hit__title', hit.title));
 	if (hit.section) title.append(el('span', 'hc-hit__section', hit.section));
 	const item = el('li', 'hc-hit', title);
+	// A dropdown under a box lists rows of title and section; excerpts are the results page's.
+	if (config.variant !== 'page') return item;
 	if (hit.category) item.append(el('p', 'hc-hit__category', hit.category));
 	if (hit.excerpt.length > 0) item.append(renderExcerpt(hit.excerpt, 'hc-hit__excerpt'));
 	if (hit.sections.length > 0) {
