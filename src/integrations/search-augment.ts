@@ -70,7 +70,7 @@ function addErrorCodes(html: string): string {
 
 /** Ends every table cell with a separator that excerpts show between cells. */
 function separateCells(html: string): string {
-	return html.replace(/<\/(td|th)>/g, ' ·</$1>');
+	return html.replace(/<\/(td|th)>/g, ' · </$1>');
 }
 
 /** The HTML Pagefind should index for a built page. */

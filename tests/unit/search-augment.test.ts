@@ -54,7 +54,7 @@ describe('augmentForIndex()', () => {
 		const table =
 			'<table><tr><th scope="row">Server</th><td><code>imap.gmail.com</code></td><td>smtp.gmail.com</td></tr></table>';
 		expect(augmentForIndex(table, providers)).toBe(
-			'<table><tr><th scope="row">Server ·</th><td><code>imap.gmail.com</code> ·</td><td>smtp.gmail.com ·</td></tr></table>',
+			'<table><tr><th scope="row">Server · </th><td><code>imap.gmail.com</code> · </td><td>smtp.gmail.com · </td></tr></table>',
 		);
 	});
 });
