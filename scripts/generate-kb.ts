@@ -322,13 +322,15 @@ export async function generateKnowledgeBase(
 	linkPackages(projectRoot, root);
 	const providers = JSON.parse(
 		await readFile(join(projectRoot, 'content/providers.json'), 'utf8'),
-	) as { id: string }[];
+	) as { id: string; imap?: unknown }[];
 	const next = random(seed);
 	for (const lang of locales) {
 		const vocab = { real: realVocabulary(lang), madeUp: madeUpWords(lang, 6000, next) };
 		const links = { real: realArticles(lang), generated: perLanguage };
 		const dir = join(root, 'content/articles', lang);
-		const ids = providers.map((p) => p.id);
+		// Providers whose settings are not verified (imap null) have no <ProviderSettings> table,
+		// which the generated articles may show: they are left out.
+		const ids = providers.filter((p) => p.imap).map((p) => p.id);
 		for (let n = 1; n <= perLanguage; n++) {
 			const name = `kb-${String(n).padStart(4, '0')}.mdx`;
 			await writeFile(join(dir, name), article(lang, n, vocab, ids, links, next));

@@ -4,7 +4,6 @@ import { isCodeToken, rewriteCodes } from '../../lib/search/error-codes.ts';
 import { meaningfulTerms } from './query.ts';
 import { boostByTitle, mergeResults, resembles, type PageTitles, type Scored } from './ranking.ts';
 import { keywordsId, matchPage } from './regions.ts';
-import { correctWord, loadVocabulary } from './spelling.ts';
 import { expandSynonyms, overviewFor } from './synonyms.ts';
 import type {
 	PagefindApi,
@@ -168,6 +167,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 		.slice(0, queryLimits.corrected);
 	let corrected: string | undefined;
 	if (toCorrect.length > 0 && !options.verbatim) {
+		// The correction code comes with the word list, only when a query needs it.
+		const { correctWord, loadVocabulary } = await import('./spelling.ts');
 		const vocabulary = await loadVocabulary(lang);
 		options.signal?.throwIfAborted();
 		const fixes = new Map(toCorrect.map((t) => [t, correctWord(t, vocabulary)]));
