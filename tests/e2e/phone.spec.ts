@@ -67,6 +67,17 @@ test('the search button opens the header search full screen, as a modal, and Esc
 	await expect(page.locator('main')).toHaveJSProperty('inert', false);
 });
 
+test('widening past the phone layout closes the full-screen search and frees the page', async ({
+	page,
+}) => {
+	await page.goto('/en/gmail/');
+	await opener(page).click();
+	await expect(page.getByRole('dialog')).toBeVisible();
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	await expect(page.locator('main')).toHaveJSProperty('inert', false);
+});
+
 test('the close button leaves the search, and a result opens its article', async ({ page }) => {
 	await page.goto('/en/');
 	await opener(page).click();

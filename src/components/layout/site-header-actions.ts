@@ -32,6 +32,11 @@ export function press(header: HTMLElement, button: Element): void {
 		document.addEventListener('click', (event) => {
 			if (!header.contains(event.target as Node)) toggleMenu(header, false);
 		});
+		// Turned or widened past the phone layout while open: the box is back in the header, so
+		// the page must not stay inert behind a dialog nobody sees.
+		matchMedia('(max-width: 40rem)').addEventListener('change', (event) => {
+			if (!event.matches && search.hasAttribute('data-open')) closeSearch(header);
+		});
 	}
 	if (button === opener) openSearch(header);
 	else if (button === menu) toggleMenu(header);
