@@ -101,12 +101,16 @@ export class FeedbackActions {
 
 	/** Posts a Yes or No and shows its state. */
 	async vote(vote: 'yes' | 'no'): Promise<void> {
+		// The "No" form is fetched while the vote is posted, and is in place before the focus moves
+		// to its state: a keyboard reader's next Tab lands in it, not past it.
+		const details = vote === 'no' ? this.openDetails() : undefined;
 		const response = await this.#post({ vote });
 		if (!response?.ok) {
 			if (response?.status === 400) this.#fail(this.#host.strings.error);
 			return;
 		}
 		this.#host.remember({ vote, sent: false });
+		await details;
 		this.#host.show(vote, true);
 	}
 
@@ -222,7 +226,8 @@ export class FeedbackActions {
 			if (form.querySelector('input[name="reasons"]:checked')) this.#fieldError('reasons', '');
 		});
 		this.#el.querySelector('#feedback-no')?.append(form);
-		await this.loadCaptcha();
+		// Not awaited: the form is usable while ALTCHA loads and starts its proof of work.
+		void this.loadCaptcha();
 	}
 
 	/** Loads ALTCHA (and its translation) on first use only; proof of work starts straight away. */
