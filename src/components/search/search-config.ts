@@ -12,19 +12,10 @@ import { siteConfig } from '../../site.config.ts';
 import type { SharedSearchConfig } from './config.ts';
 import { filterOptionsFor } from './filter-options.ts';
 import { searchPagePaths } from './paths.ts';
-import { versionedJson, type VersionedJson } from '../versioned-json.ts';
-
-const made = new Map<Locale, VersionedJson<SharedSearchConfig>>();
+import { perLanguageJson } from '../versioned-json.ts';
 
 /** What every search box of `lang` shares, with its JSON and a URL that changes when it does. */
-export function searchConfigFile(lang: Locale): VersionedJson<SharedSearchConfig> {
-	let file = made.get(lang);
-	if (!file) {
-		file = versionedJson(`/${lang}/search-config.json`, searchConfigFor(lang));
-		made.set(lang, file);
-	}
-	return file;
-}
+export const searchConfigFile = perLanguageJson('search-config.json', searchConfigFor);
 
 function searchConfigFor(lang: Locale): SharedSearchConfig {
 	const raw = uiStrings(lang);
