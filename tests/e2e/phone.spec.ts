@@ -102,6 +102,7 @@ test('the menu holds language and theme', async ({ page }) => {
 	// Esc closes it and gives the focus back to the button.
 	const enMenu = header(page).getByRole('button', { name: 'Language and theme' });
 	await enMenu.click();
+	await expect(enMenu).toHaveAttribute('aria-expanded', 'true');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Escape');
 	await expect(enMenu).toHaveAttribute('aria-expanded', 'false');

@@ -18,14 +18,15 @@ function parts(header: HTMLElement) {
 
 /** Runs the pressed button's action, wiring the keyboard and outside clicks on first use. */
 export function press(header: HTMLElement, button: Element): void {
-	const { opener, search, menu, tools } = parts(header);
+	const { opener, search, menu } = parts(header);
 	if (!wired.has(header)) {
 		wired.add(header);
 		search.addEventListener('keydown', (event) => {
 			if (event.key === 'Escape' && search.hasAttribute('data-open')) closeSearch(header);
 		});
-		tools.addEventListener('keydown', (event) => {
-			if (event.key !== 'Escape') return;
+		// Esc anywhere in the header closes an open menu, even if the focus never went into it.
+		header.addEventListener('keydown', (event) => {
+			if (event.key !== 'Escape' || menu.getAttribute('aria-expanded') !== 'true') return;
 			toggleMenu(header, false);
 			menu.focus();
 		});
