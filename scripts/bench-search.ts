@@ -4,10 +4,13 @@
  * Each is built in a temporary copy of the project and served gzip-compressed, as a CDN would;
  * headless Chromium then measures what the first query downloads and the time from the last
  * keystroke to rendered results. A benchmark, not a test: it prints figures and judges nothing
- * but the two targets (first query ≤ 90 KiB gzip on 1,000 articles, median ≤ 150 ms).
+ * but the two targets of issue 12 (first query ≤ 115 KiB gzip on 1,000 articles, typed and
+ * pasted; median ≤ 150 ms). The first typed query's bytes are listed per file and per part
+ * (Pagefind's code, its index, result fragments, our word lists, config, CSS and island code).
  *
  * Options: --per-language N (1000), --queries N per language (all fixture queries),
- * --delay ms between keystrokes (80), --keep (leave the temporary builds).
+ * --delay ms between keystrokes (80), --content both|real|synthetic (both), --keep (leave the
+ * temporary builds).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -22,22 +25,60 @@ import { buildCopy } from './lib/astro-build.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const budget = { firstQueryBytes: 90 * 1024, medianMs: 150 };
+const budget = { firstQueryBytes: 115 * 1024, medianMs: 150 };
 
 const { values: args } = parseArgs({
 	options: {
 		'per-language': { type: 'string', default: '1000' },
 		queries: { type: 'string' },
 		delay: { type: 'string', default: '80' },
+		content: { type: 'string', default: 'both' },
 		keep: { type: 'boolean', default: false },
 	},
 });
+const contents = ['both', 'real', 'synthetic'];
+if (!contents.includes(args.content)) {
+	console.error(`--content must be one of ${contents.join(', ')}, not "${args.content}"`);
+	process.exit(2);
+}
+for (const flag of ['per-language', 'queries', 'delay'] as const) {
+	const value = args[flag];
+	if (value !== undefined && !/^\d+$/.test(value)) {
+		console.error(`--${flag} must be a whole number, not "${value}"`);
+		process.exit(2);
+	}
+}
 
 const fixture = JSON.parse(
 	await readFile(join(projectRoot, 'tests/fixtures/search-queries.json'), 'utf8'),
 ) as Record<'nl' | 'en', { query: string }[]>;
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** What a downloaded file is for, to see where a first query's bytes go. */
+function partOf(path: string): string {
+	if (/^\/pagefind\/(pagefind(-worker)?\.js|wasm\.)/.test(path)) return 'Pagefind code (JS, WASM)';
+	if (/^\/pagefind\/(pagefind-entry\.json|.*\.pf_meta)$/.test(path)) return 'Pagefind metadata';
+	if (path.startsWith('/pagefind/index/')) return 'Pagefind index chunks';
+	if (path.startsWith('/pagefind/filter/')) return 'Pagefind filter chunks';
+	if (path.startsWith('/pagefind/fragment/')) return 'result fragments';
+	if (/^\/pagefind\/hc-words-/.test(path)) return 'spelling word list';
+	if (/^\/pagefind\/hc-common-/.test(path)) return 'common words';
+	if (path.endsWith('/search-config.json')) return 'search config (strings, synonyms)';
+	if (path.endsWith('.css')) return 'results CSS';
+	if (path.endsWith('.js')) return 'island code chunks';
+	return 'other';
+}
+
+/** Bytes and files per part, largest part first. */
+function breakdown(downloads: readonly { url: string; bytes: number }[]) {
+	const parts = new Map<string, { bytes: number; files: number }>();
+	for (const d of downloads) {
+		const part = parts.get(partOf(d.url)) ?? { bytes: 0, files: 0 };
+		parts.set(partOf(d.url), { bytes: part.bytes + d.bytes, files: part.files + 1 });
+	}
+	return [...parts].sort((a, b) => b[1].bytes - a[1].bytes);
+}
 
 /** Sizes of the Pagefind bundle: all of it, and what belongs to one language's index. */
 async function indexSizes(pagefindDir: string) {
@@ -192,7 +233,8 @@ async function measureLanguage(origin: string, lang: 'nl' | 'en') {
 		for (const query of queries.slice(0, 10)) {
 			pasted.push(await firstQueryBytes(browser, origin, lang, query, false));
 		}
-		const pastedBytes = pasted.map((p) => p.bytes).sort((a, b) => a - b);
+		pasted.sort((a, b) => a.bytes - b.bytes);
+		const pastedBytes = pasted.map((p) => p.bytes);
 		const page = await (await browser.newContext()).newPage();
 		await page.goto(`${origin}/${lang}/what-is-an-app-password/`);
 		await installStopwatch(page);
@@ -204,7 +246,9 @@ async function measureLanguage(origin: string, lang: 'nl' | 'en') {
 			typed,
 			pasted: {
 				median: percentile(pastedBytes, 50),
+				medianQuery: pasted[pastedBytes.indexOf(percentile(pastedBytes, 50))]!,
 				max: pastedBytes.at(-1)!,
+				all: pasted.map((p) => `${p.query} ${kib(p.bytes)}`),
 				count: pasted.length,
 			},
 			median: percentile(times, 50),
@@ -237,11 +281,17 @@ async function run(label: string, perLanguage: number, workDir: string) {
 			console.log(
 				`      first query typed key by key, "${m.typed.query}": ${kib(m.typed.bytes)} in ${m.typed.downloads.length} requests`,
 			);
+			for (const [part, { bytes, files }] of breakdown(m.typed.downloads))
+				console.log(`        ${kib(bytes).padStart(10)}  ${part} (${files})`);
 			for (const d of m.typed.downloads)
-				console.log(`        ${kib(d.bytes).padStart(10)}  ${d.url}`);
+				console.log(`          ${kib(d.bytes).padStart(10)}  ${d.url}`);
 			console.log(
 				`      first query pasted, over ${m.pasted.count} fixture queries: median ${kib(m.pasted.median)}, max ${kib(m.pasted.max)}`,
 			);
+			console.log(`        ${m.pasted.all.join(' · ')}`);
+			console.log(`        the median one, "${m.pasted.medianQuery.query}":`);
+			for (const [part, { bytes, files }] of breakdown(m.pasted.medianQuery.downloads))
+				console.log(`        ${kib(bytes).padStart(10)}  ${part} (${files})`);
 			console.log(
 				`      keystroke → results over ${m.count} queries: median ${m.median.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms`,
 			);
@@ -256,20 +306,23 @@ const workDir = await mkdtemp(join(tmpdir(), 'hc-bench-search-'));
 const load = loadavg()[0]!.toFixed(1);
 console.log(`Search benchmark (load average ${load}; typing ${args.delay} ms per key)`);
 try {
-	await run('Real content', 0, workDir);
-	const perLanguage = Number(args['per-language']);
-	const synthetic = await run(
-		`Synthetic knowledge base, ${perLanguage} articles per language`,
-		perLanguage,
-		workDir,
-	);
-	console.log('\nTargets on the synthetic knowledge base:');
-	for (const r of synthetic) {
-		const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
-		console.log(
-			`  ${r.lang}: first query ≤ 90 KiB: typed ${kib(r.typed.bytes)} ${ok(r.typed.bytes <= budget.firstQueryBytes)}, pasted median ${kib(r.pasted.median)} ${ok(r.pasted.median <= budget.firstQueryBytes)}; median ${r.median.toFixed(0)} ms ≤ 150 ms ${ok(r.median <= budget.medianMs)}`,
+	if (args.content !== 'synthetic') await run('Real content', 0, workDir);
+	if (args.content !== 'real') {
+		const perLanguage = Number(args['per-language']);
+		const synthetic = await run(
+			`Synthetic knowledge base, ${perLanguage} articles per language`,
+			perLanguage,
+			workDir,
 		);
+		console.log('\nTargets on the synthetic knowledge base (issue 12):');
+		for (const r of synthetic) {
+			const ok = (pass: boolean) => (pass ? 'met' : 'MISSED');
+			console.log(
+				`  ${r.lang}: first query ≤ 115 KiB: typed ${kib(r.typed.bytes)} ${ok(r.typed.bytes <= budget.firstQueryBytes)}, pasted median ${kib(r.pasted.median)} ${ok(r.pasted.median <= budget.firstQueryBytes)}; median ${r.median.toFixed(0)} ms ≤ 150 ms ${ok(r.median <= budget.medianMs)}`,
+			);
+		}
 	}
+	console.log(`\nLoad average at the end: ${loadavg()[0]!.toFixed(1)}`);
 } finally {
 	if (args.keep) console.log(`\nBuilds kept in ${workDir}`);
 	else await rm(workDir, { recursive: true, force: true });
