@@ -36,7 +36,8 @@ export interface IndexExtras {
 
 /**
  * Indexes the built HTML in `siteDir` with Pagefind's Node API and writes the bundle to
- * `<siteDir>/pagefind`, with a word list per language for spelling correction. Pagefind splits
+ * `<siteDir>/pagefind`, with a word list per language for spelling correction and the words on
+ * nearly every page, which the search leaves out of what it asks Pagefind. Pagefind splits
  * the index by `<html lang>`, so every site language gets its own index and a reader only ever
  * downloads the one of the page they are on. Pages are read here and handed to Pagefind with
  * the extra words search needs (augmentForIndex), which the served pages do not carry.

@@ -7,6 +7,7 @@
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { isCodeToken } from '../lib/search/error-codes.ts';
+import { bucketOf, commonWordsPath, wordListPath } from '../lib/search/word-lists.ts';
 
 /** Shortest word that gets corrected; shorter words are not worth listing. */
 export const minCorrectedLength = 4;
@@ -26,40 +27,76 @@ export function wordsOf(text: string): string[] {
 }
 
 /**
- * Counts the words of every fragment per Pagefind language (`nl-nl`) and returns them most
- * frequent first, so the correction can prefer the commoner of two equally near words.
+ * Share of a language's pages a word must be on to count as common: Pagefind's ranking gives it
+ * next to no weight (its idf is close to 0), while its list of places is the largest download
+ * of the index (21 KiB gzip for "wachtwoord" on 1,000 articles, see npm run bench:search).
  */
-export async function readVocabulary(pagefindDir: string): Promise<Map<string, string[]>> {
-	const counts = new Map<string, Map<string, number>>();
+export const commonShare = 0.9;
+
+/** A language's words, and those on nearly every page. */
+export interface LanguageVocabulary {
+	/** Every word, most frequent first. */
+	words: string[];
+	/** Words on at least `commonShare` of the pages. */
+	common: string[];
+}
+
+/**
+ * Counts the words of every fragment per Pagefind language (`nl-nl`) and returns them most
+ * frequent first, so the correction can prefer the commoner of two equally near words, with the
+ * words found on nearly every page.
+ */
+export async function readVocabulary(
+	pagefindDir: string,
+): Promise<Map<string, LanguageVocabulary>> {
+	const counts = new Map<string, { words: Map<string, number>; pages: Map<string, number> }>();
+	const pageCounts = new Map<string, number>();
 	const dir = `${pagefindDir}/fragment`;
 	for (const file of await readdir(dir)) {
 		const lang = file.split('_')[0]!;
 		const raw = gunzipSync(await readFile(`${dir}/${file}`)).toString('utf8');
 		const { content } = JSON.parse(raw.slice(signature.length)) as { content: string };
-		const words = counts.get(lang) ?? new Map<string, number>();
-		for (const word of wordsOf(content)) words.set(word, (words.get(word) ?? 0) + 1);
-		counts.set(lang, words);
+		const tally = counts.get(lang) ?? { words: new Map<string, number>(), pages: new Map() };
+		for (const word of wordsOf(content)) tally.words.set(word, (tally.words.get(word) ?? 0) + 1);
+		// Short words count here ("app" is on every page of an app-password help center).
+		const onPage = new Set(content.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u));
+		for (const word of onPage) {
+			if (word.length > 1) tally.pages.set(word, (tally.pages.get(word) ?? 0) + 1);
+		}
+		counts.set(lang, tally);
+		pageCounts.set(lang, (pageCounts.get(lang) ?? 0) + 1);
 	}
 	return new Map(
-		[...counts].map(([lang, words]) => [
-			lang,
-			[...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w),
-		]),
+		[...counts].map(([lang, { words, pages }]) => {
+			const total = pageCounts.get(lang) ?? 0;
+			return [
+				lang,
+				{
+					words: [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w),
+					common: [...pages].filter(([, n]) => n >= commonShare * total).map(([w]) => w),
+				},
+			];
+		}),
 	);
 }
 
-/** Where the browser finds a language's word list, under the Pagefind bundle. */
-export const vocabularyPath = (lang: string) => `hc-words-${lang}.json`;
-
-/** Writes each language's words (plus `extra` words, such as synonyms) next to Pagefind's files. */
+/**
+ * Writes each language's words (plus `extra` words, such as synonyms), whole and in parts by first
+ * letter, and its common words next to Pagefind's files (paths: src/lib/search/word-lists.ts).
+ */
 export async function writeVocabulary(
 	pagefindDir: string,
-	vocabulary: Map<string, string[]>,
+	vocabulary: Map<string, LanguageVocabulary>,
 	extra: (pagefindLang: string) => readonly string[],
 ): Promise<void> {
 	await mkdir(pagefindDir, { recursive: true });
-	for (const [lang, words] of vocabulary) {
+	for (const [lang, { words, common }] of vocabulary) {
 		const all = [...new Set([...words, ...extra(lang).flatMap(wordsOf)])];
-		await writeFile(`${pagefindDir}/${vocabularyPath(lang)}`, JSON.stringify(all));
+		await writeFile(`${pagefindDir}/${wordListPath(lang)}`, JSON.stringify(all));
+		const buckets = Map.groupBy(all, bucketOf);
+		for (const [bucket, words] of buckets) {
+			await writeFile(`${pagefindDir}/${wordListPath(lang, bucket)}`, JSON.stringify(words));
+		}
+		await writeFile(`${pagefindDir}/${commonWordsPath(lang)}`, JSON.stringify(common.sort()));
 	}
 }

@@ -137,6 +137,8 @@ export class SearchController {
 
 	#schedule(): void {
 		clearTimeout(this.#timer);
+		// The reader typed on: a search still under way fetches no result data for old letters.
+		this.#abort?.abort();
 		this.#verbatim = false;
 		this.#limit = limits[this.#config.variant].results;
 		this.#timer = setTimeout(() => void this.#run(this.#isPage), debounceMs);

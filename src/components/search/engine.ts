@@ -1,4 +1,5 @@
-import type { Locale } from '../../i18n/locales.ts';
+import { localeTags, type Locale } from '../../i18n/locales.ts';
+import { isCommon, loadCommonWords, withCommonLocations, withoutCommon } from './common-words.ts';
 import { highlightUrl } from './highlight.ts';
 import { isCodeToken, rewriteCodes } from '../../lib/search/error-codes.ts';
 import { meaningfulTerms } from './query.ts';
@@ -25,6 +26,8 @@ let loading: Promise<PagefindApi> | undefined;
  *   keystroke, and where every KiB of the first query counts (npm run bench:search).
  */
 export function loadPagefind(options: { worker?: boolean } = {}): Promise<PagefindApi> {
+	// The words left out of what Pagefind is asked (common-words.ts) come with it.
+	void loadCommonWords(document.documentElement.lang.toLowerCase());
 	loading ??= (async () => {
 		const path = '/pagefind/pagefind.js';
 		const pagefind = (await import(/* @vite-ignore */ path)) as PagefindApi;
@@ -83,13 +86,19 @@ interface Found {
  * ranked by what they are about (ranking.ts).
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
-	const pagefind = await loadPagefind();
 	const { lang } = options;
+	const [pagefind, common] = await Promise.all([
+		loadPagefind(),
+		loadCommonWords(localeTags[lang].toLowerCase()),
+	]);
 	// `null` lists every page the filters select: a filter chosen without words.
 	const run = async (q: string | null) => {
 		options.signal?.throwIfAborted();
-		return (await pagefind.search(q, options.filters ? { filters: options.filters } : {})).results;
+		const asked = q === null ? null : withoutCommon(q, common);
+		const filters = options.filters ? { filters: options.filters } : {};
+		return (await pagefind.search(asked, filters)).results;
 	};
+	const has = (f: PagefindFragment, t: string) => isCommon(t, common) || contains(f, t);
 	const titlesOf = (f: PagefindFragment): PageTitles => ({
 		title: f.meta['title'] ?? '',
 		headings: f.anchors.filter((a) => /^h[23]$/.test(a.element)).map((a) => a.text ?? ''),
@@ -115,15 +124,22 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 		let ranked = full;
 		const first = searches[0] ?? [];
 		if (full.length < fillBelow && first.length > 1 && first.length <= queryLimits.partialTerms) {
-			const partial = mergeResults(
-				await Promise.all(first.map((_, i) => run(first.filter((__, j) => j !== i).join(' ')))),
-			).filter(({ item }) => !full.some((r) => r.item.id === item.id));
+			// Common words alone match nearly every page: no "all but one" search of those only.
+			const rest = first
+				.map((_, i) => first.filter((__, j) => j !== i))
+				.filter((r) => !r.every((t) => isCommon(t, common)));
+			const partial = mergeResults(await Promise.all(rest.map((r) => run(r.join(' '))))).filter(
+				({ item }) => !full.some((r) => r.item.id === item.id),
+			);
 			ranked = [...full, ...partial];
 		}
 		const window = ranked.slice(0, options.limit);
 		// Result data is a download per page: not for a query the reader has already left.
 		options.signal?.throwIfAborted();
-		const loaded = await Promise.all(window.map((r) => r.item.data()));
+		const left = [...new Set(searches.flat())].filter((t) => isCommon(t, common));
+		const loaded = (await Promise.all(window.map((r) => r.item.data()))).map((f) =>
+			withCommonLocations(f, left),
+		);
 		// Re-rank within each group: full matches stay ahead of partial ones.
 		const byId = new Map(window.map((r, i) => [r.item.id, loaded[i]!]));
 		const rank = {
@@ -160,6 +176,7 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 		(t) =>
 			!isCodeToken(t) &&
 			!settled.replaced.includes(t) &&
+			!isCommon(t, common) &&
 			!settled.fragments.some((f) => contains(f, t)),
 	);
 	const toCorrect = unknown
@@ -168,10 +185,9 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 	let corrected: string | undefined;
 	if (toCorrect.length > 0 && !options.verbatim) {
 		// The correction code comes with the word list, only when a query needs it.
-		const { correctWord, loadVocabulary } = await import('./spelling.ts');
-		const vocabulary = await loadVocabulary(lang);
+		const { correctWords } = await import('./spelling.ts');
+		const fixes = await correctWords(toCorrect, lang);
 		options.signal?.throwIfAborted();
-		const fixes = new Map(toCorrect.map((t) => [t, correctWord(t, vocabulary)]));
 		const terms = settled.terms.flatMap((t) => (fixes.has(t) ? (fixes.get(t) ?? []) : [t]));
 		const changed = [...fixes].filter(([from, to]) => to && to !== from);
 		if (terms.length > 0 && terms.join(' ') !== settled.terms.join(' ')) {
@@ -181,7 +197,7 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 	}
 	// Sections are chosen by the words typed; by their synonyms only on a page without them.
 	const hits = found.fragments.map((f) => {
-		const typedTerms = found.terms.filter((t) => contains(f, t));
+		const typedTerms = found.terms.filter((t) => has(f, t));
 		const terms = typedTerms.length === found.terms.length ? found.terms : found.searched;
 		return toHit(f, terms, options.sections);
 	});

@@ -2,9 +2,11 @@
  * Spelling correction against the index's own words (the list the build writes next to
  * Pagefind's files, src/integrations/search-vocabulary.ts): one edit (a letter inserted, left
  * out, replaced, or two neighbours swapped) for words of four or more letters, two for eight or
- * more. Loaded only when a query has a word the results do not contain.
+ * more. Loaded only when a query has a word the results do not contain, with the part of the
+ * list that starts with the word's first letter.
  */
 import { localeTags, type Locale } from '../../i18n/locales.ts';
+import { bucketOf, wordListPath } from '../../lib/search/word-lists.ts';
 
 /** A language's words, most frequent first, and the same as a set. */
 export interface Vocabulary {
@@ -12,20 +14,43 @@ export interface Vocabulary {
 	known: ReadonlySet<string>;
 }
 
-const loading = new Map<Locale, Promise<Vocabulary>>();
+const loading = new Map<string, Promise<Vocabulary>>();
 
-/** Fetches a language's word list once; an unreachable list corrects nothing. */
-export function loadVocabulary(lang: Locale): Promise<Vocabulary> {
-	let promise = loading.get(lang);
+/**
+ * Fetches a language's word list once, or its part for one first letter (`bucket`, see
+ * src/lib/search/word-lists.ts); an unreachable list corrects nothing.
+ */
+export function loadVocabulary(lang: Locale, bucket?: string): Promise<Vocabulary> {
+	const url = `/pagefind/${wordListPath(localeTags[lang].toLowerCase(), bucket)}`;
+	let promise = loading.get(url);
 	if (!promise) {
-		const url = `/pagefind/hc-words-${localeTags[lang].toLowerCase()}.json`;
 		promise = fetch(url)
 			.then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
 			.catch(() => [] as string[])
 			.then((words) => ({ words, known: new Set(words) }));
-		loading.set(lang, promise);
+		loading.set(url, promise);
 	}
 	return promise;
+}
+
+/**
+ * Corrects each word (see correctWord) against the words with its first letter, where nearly
+ * every typo finds its word, and against the whole list only when none of those is near enough.
+ */
+export async function correctWords(
+	words: readonly string[],
+	lang: Locale,
+): Promise<Map<string, string | undefined>> {
+	const parts = await Promise.all(words.map((w) => loadVocabulary(lang, bucketOf(w))));
+	const fixes = new Map<string, string | undefined>();
+	for (const [i, word] of words.entries()) {
+		let fix = correctWord(word, parts[i]!);
+		if (fix === undefined && allowedEdits(word) > 0 && /^\p{L}+$/u.test(word)) {
+			fix = correctWord(word, await loadVocabulary(lang));
+		}
+		fixes.set(word, fix);
+	}
+	return fixes;
 }
 
 /** How many edits a word of this length may be away from the word meant. */
