@@ -112,7 +112,10 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 
 	const find = async (terms: string[]): Promise<Found> => {
 		const expansion = expandSynonyms(terms, lang);
-		const searches = [...expansion.variants, ...expansion.alone];
+		// A synonym's meaning searched alone that has only common words would fetch their heavy
+		// index lists to match nearly every page ("app password" on an app-password help center).
+		const alone = expansion.alone.filter((a) => !a.every((t) => isCommon(t, common)));
+		const searches = [...expansion.variants, ...alone];
 		let full: Scored<PagefindResult>[] = [];
 		if (terms.length === 0) {
 			if (options.filters) full = (await run(null)).map((r) => ({ item: r, score: r.score }));
