@@ -18,7 +18,7 @@ import {
 } from '../feedback/problem.ts';
 import { enforceRateLimit, type RateRule } from '../feedback/rate-limit.ts';
 import type { FeedbackStore } from '../store/store.ts';
-import { findGuide } from './find.ts';
+import { findGuide, type FinderAnswer, type UnmatchedReason } from './find.ts';
 import type { FinderGuides } from './guides.ts';
 import { parseFinderQuery } from './query.ts';
 import type { MxLookup } from './resolver.ts';
@@ -40,6 +40,11 @@ export interface MailProviderDependencies {
 	clientAddress?: string;
 	/** Where server faults are reported (default `console.error`). */
 	log?: (message: string, error: unknown) => void;
+	/**
+	 * Records a domain no provider matched in the search log (src/lib/search-log/): the domain
+	 * only, never rejecting. Absent: nothing is recorded.
+	 */
+	logUnmatched?: (domain: string, lang: Locale, reason: UnmatchedReason, at: Date) => Promise<void>;
 }
 
 /** A web-standard handler. */
@@ -96,6 +101,17 @@ export function unavailable(deps: MailProviderDependencies, error: unknown): Res
 	);
 }
 
+/** Hands an answer without a provider to the search log, when there is one. */
+export async function recordUnmatched(
+	deps: MailProviderDependencies,
+	domain: string,
+	lang: Locale,
+	answer: FinderAnswer,
+): Promise<void> {
+	if (answer.provider !== null || answer.reason === null || !deps.logUnmatched) return;
+	await deps.logUnmatched(domain, lang, answer.reason, (deps.now ?? (() => new Date()))());
+}
+
 /** Creates the handler. */
 export function createMailProviderHandler(deps: MailProviderDependencies): MailProviderHandler {
 	return async (request, context) => {
@@ -108,6 +124,7 @@ export function createMailProviderHandler(deps: MailProviderDependencies): MailP
 			await limitLookup(deps, context);
 			const { domain, lang } = parsed.query;
 			const answer = await findGuide(domain, deps.guides[lang], deps.lookup);
+			await recordUnmatched(deps, domain, lang, answer);
 			// A checked answer holds for a while; a failed check should be retried.
 			const cache = answer.reason === 'not-checked' ? 'no-store' : 'private, max-age=300';
 			return jsonResponse({ domain, ...answer }, 200, { 'Cache-Control': cache });
