@@ -54,7 +54,8 @@ try {
 	const store = await openStore(storeSettings());
 	console.log(`Feedback store ready (${store.kind}).`);
 	const purged = await purgeSearchLog(store, searchLogDays, new Date());
-	if (purged > 0) console.log(`Search log: ${purged} rows older than ${searchLogDays} days deleted.`);
+	if (purged > 0)
+		console.log(`Search log: ${purged} rows older than ${searchLogDays} days deleted.`);
 	await store.close();
 } catch (error) {
 	fail(error instanceof Error ? error.message : String(error));

@@ -93,8 +93,7 @@ export interface SearchLogEntry {
 
 /** A write to the search log: a new row, or the rank of the first result opened from one. */
 export type SearchLogWrite =
-	| { kind: 'entry'; entry: SearchLogEntry }
-	| { kind: 'click'; id: string; rank: number; at: Date };
+	{ kind: 'entry'; entry: SearchLogEntry } | { kind: 'click'; id: string; rank: number; at: Date };
 
 /**
  * What {@link FeedbackStore.writeSearchLog} did: `saved` is false when nothing changed (an id
