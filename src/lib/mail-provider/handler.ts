@@ -4,8 +4,9 @@
  * passed in (like the feedback API), so it runs under any adapter and tests call it directly.
  *
  * Only the domain comes in (an address with its local part is refused), nothing about the
- * request is stored but the client's rate-limit counter (under a keyed hash of its address), and
- * a DNS problem is an answer (`checked: false`), never a 5xx.
+ * request is stored but the client's rate-limit counter (under a keyed hash of its address) and,
+ * when no provider matches, the domain in the search log; a DNS problem is an answer
+ * (`checked: false`), never a 5xx.
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { methodNotAllowed, type RequestContext } from '../feedback/api.ts';
