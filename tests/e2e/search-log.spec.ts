@@ -144,6 +144,6 @@ test('a search without results is stored masked and shows in feedback:report --s
 		{ encoding: 'utf8' },
 	);
 	expect(report.status).toBe(0);
-	expect(report.stdout).toMatch(/^no-results,nl,xylofoonles \[e-mail\],\d+,0,/m);
+	expect(report.stdout).toMatch(/^xylofoonles \[e-mail\],nl,no_results,\d+,0,/m);
 	expect(report.stdout).not.toContain('puk');
 });

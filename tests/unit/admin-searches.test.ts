@@ -107,6 +107,8 @@ describe('searchesCsv()', () => {
 			`[e-mail] wachtwoord,nl,no_results,2,0,0,,0,${ago(1).toISOString()}`,
 			`agenda,en,no_click,1,4,0,,0,${ago(4).toISOString()}`,
 			`outlook,nl,clicked,3,3,2,1.5,0,${ago(2).toISOString()}`,
+			// The same rows as feedback:report --searches --format csv: the finder's domains last.
+			`firma.nl,nl,finder_unknown,1,,,,,${ago(2).toISOString()}`,
 		]);
 	});
 

@@ -110,9 +110,11 @@ describe('feedback:report --searches', () => {
 	test('csv: one row per query and language, no-results first, finder domains last', async () => {
 		const { stdout } = await report('--format', 'csv');
 		const lines = stdout.trimEnd().split('\r\n');
-		expect(lines[0]).toBe('list,lang,query,times,results,opened,average_rank,adjusted,last');
-		expect(lines[1]).toBe('no-results,nl,hetnet wachtwoord,3,0,0,,0,2026-12-06');
-		expect(lines.at(-1)).toBe('finder-no-domain,nl,typfout.nll,1,,,,,2026-12-05');
+		expect(lines[0]).toBe(
+			'query,lang,status,searches,results,clicks,average_rank,adjusted,last_searched',
+		);
+		expect(lines[1]).toBe('hetnet wachtwoord,nl,no_results,3,0,0,,0,2026-12-06T12:00:00.000Z');
+		expect(lines.at(-1)).toBe('typfout.nll,nl,finder_no_domain,1,,,,,2026-12-05T12:00:00.000Z');
 		expect(lines).toHaveLength(1 + 7 + 2);
 	});
 
@@ -135,6 +137,6 @@ describe('feedback:report --searches', () => {
 			{ cwd: root, encoding: 'utf8' },
 		);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('no-results,nl,hetnet wachtwoord,3');
+		expect(result.stdout).toContain('hetnet wachtwoord,nl,no_results,3');
 	});
 });

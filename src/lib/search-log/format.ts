@@ -120,56 +120,63 @@ export function searchesTable(summary: SearchSummary, meta: SearchReportMeta): s
 	return lines.join('\n');
 }
 
-/** Columns of the CSV: one row per query and language, then per unmatched finder domain. */
+/** Columns of the CSV: one row per query and language, then one per unmatched finder domain. */
 export const searchesCsvHeader = [
-	'list',
-	'lang',
 	'query',
-	'times',
+	'lang',
+	'status',
+	'searches',
 	'results',
-	'opened',
+	'clicks',
 	'average_rank',
 	'adjusted',
-	'last',
+	'last_searched',
 ] as const;
 
-/** Which list a query belongs to, in the order the report shows them. */
-function listOf(q: QueryStats): string {
-	if (q.results === 0) return 'no-results';
-	return q.clicks === 0 ? 'no-click' : 'opened';
+/**
+ * What came of a query: `no_results`, `no_click` (results, none opened) or `clicked`; a finder
+ * domain's row says `finder_` and why no provider matched (`finder_unknown`, `finder_no_domain`…).
+ */
+export function queryStatus(q: QueryStats): 'no_results' | 'no_click' | 'clicked' {
+	if (q.results === 0) return 'no_results';
+	return q.clicks === 0 ? 'no_click' : 'clicked';
 }
 
-const listOrder = ['no-results', 'no-click', 'opened'];
+const statusOrder = { no_results: 0, no_click: 1, clicked: 2 } as const;
 
-/** The CSV (RFC 4180, formula-safe): queries without results first, finder domains last. */
-export function searchesCsv(summary: SearchSummary): string {
-	const queries = [...summary.top].sort(
-		(a, b) => listOrder.indexOf(listOf(a)) - listOrder.indexOf(listOf(b)),
-	);
-	return toCsv(searchesCsvHeader, [
-		...queries.map((q) => [
-			listOf(q),
-			q.lang,
+/**
+ * The CSV (RFC 4180; every text cell through the formula guard of `csv.ts`, since queries are
+ * typed by anyone): queries without results first, then with results but no click, then the
+ * rest, each group most searched first; the finder's unmatched domains last. No byte order mark:
+ * the dashboard's download adds one for Excel.
+ */
+export function searchesCsv(summary: Pick<SearchSummary, 'top' | 'finderDomains'>): string {
+	// `top` is most searched first; a stable sort keeps that order within each group.
+	const queries = [...summary.top]
+		.sort((a, b) => statusOrder[queryStatus(a)] - statusOrder[queryStatus(b)])
+		.map((q) => [
 			q.query,
+			q.lang,
+			queryStatus(q),
 			q.searches,
 			q.results,
 			q.clicks,
-			q.averageRank === null ? null : Number(q.averageRank.toFixed(2)),
+			q.averageRank === null ? null : Math.round(q.averageRank * 10) / 10,
 			q.adjusted,
-			isoDate(q.lastSearched),
-		]),
-		...summary.finderDomains.map((d) => [
-			`finder-${d.reason}`,
-			d.lang,
-			d.domain,
-			d.lookups,
-			null,
-			null,
-			null,
-			null,
-			isoDate(d.lastSeen),
-		]),
+			q.lastSearched.toISOString(),
+		]);
+	const domains = summary.finderDomains.map((d) => [
+		d.domain,
+		d.lang,
+		`finder_${d.reason.replace(/-/g, '_')}`,
+		d.lookups,
+		null,
+		null,
+		null,
+		null,
+		d.lastSeen.toISOString(),
 	]);
+	return toCsv(searchesCsvHeader, [...queries, ...domains]);
 }
 
 /** The JSON report. */
