@@ -151,6 +151,8 @@ export class SearchController {
 
 	#schedule(): void {
 		clearTimeout(this.#timer);
+		// The reader is still typing: the results on screen are not the search they settle on.
+		this.#log.drop();
 		this.#verbatim = false;
 		this.#limit = limits[this.#config.variant].results;
 		this.#timer = setTimeout(() => void this.#run(this.#isPage), debounceMs);

@@ -75,7 +75,10 @@ export class SearchLog {
 		this.#timer = setTimeout(() => this.settle(), settleMs);
 	}
 
-	/** The box was emptied, or the search handed to another page: what was pending is dropped. */
+	/**
+	 * The reader typed on, emptied the box, or handed the search to another page: the results on
+	 * screen are not theirs to report.
+	 */
 	drop(): void {
 		clearTimeout(this.#timer);
 		this.#pending = undefined;
