@@ -44,8 +44,10 @@ export function categoryPageUrl(lang: Locale, categoryId: string, page: number):
 /**
  * The page numbers a pagination bar shows: the first and the last, and the current one with
  * `around` on each side; `'gap'` where numbers are left out (a gap of one number shows it instead).
+ * Up to seven pages, all of them.
  */
 export function pageNumbers(current: number, total: number, around = 2): (number | 'gap')[] {
+	if (total <= 2 * around + 3) return Array.from({ length: total }, (_, i) => i + 1);
 	const shown = new Set([1, total]);
 	for (let n = current - around; n <= current + around; n++) {
 		if (n >= 1 && n <= total) shown.add(n);
