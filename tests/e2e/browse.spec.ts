@@ -51,7 +51,8 @@ test.describe('browsing', () => {
 			await expect(card.getByRole('listitem')).toHaveCount(5);
 			const link = card.getByRole('link', { name: `${all} (${name})` });
 			await expect(link).toHaveAttribute('href', `/${lang}/providers/`);
-			await expect(link).toContainText(`${all} →`);
+			await expect(link).toContainText(all);
+			await expect(link.locator('[aria-hidden="true"]')).toHaveText('→');
 			await link.click();
 			await expect(page).toHaveURL(`/${lang}/providers/`);
 			await expect(page.getByRole('main').locator('.hc-article-list li')).toHaveCount(11);
