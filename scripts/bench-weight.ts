@@ -12,11 +12,19 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { searchPagePaths } from '../src/components/search/paths.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { buildCopy } from './lib/astro-build.ts';
 import { builtFiles, htmlPages } from './lib/built-site.ts';
 import { attr, parseHtml } from './lib/html-dom.ts';
 import { pageWeight, type PageWeight } from './lib/page-weight.ts';
+import {
+	largestPerType,
+	measurePages,
+	overTargets,
+	scaleTargets,
+	type PageScale,
+} from './lib/page-scale.ts';
 
 const usage = 'Usage: node scripts/bench-weight.ts [--per-language 1000] [--keep]';
 
@@ -92,7 +100,56 @@ async function measure(label: string, perLanguage: number, workDir: string) {
 	for (const url of await articlePages(client)) {
 		articles.set(url, await pageWeight(client, fileOf(url), url));
 	}
+	if (perLanguage > 0) scaleMet = await scaleSection(kb.root);
 	return articles;
+}
+
+/** Whether every page of the synthetic build met the scale targets (set by scaleSection). */
+let scaleMet: boolean | undefined;
+
+const scaleTypes = [
+	'home',
+	'category page 1',
+	'category page N',
+	'article',
+	'search page',
+	'404',
+	'language chooser',
+];
+
+/**
+ * Issue 14's scale targets: every HTML page of the build, its raw HTML and its elements, with the
+ * largest page of each type; true when every page is ≤ 60,000 bytes and ≤ 1,500 elements.
+ */
+async function scaleSection(root: string): Promise<boolean> {
+	const categories = (
+		JSON.parse(await readFile(join(root, 'content/categories.json'), 'utf8')) as { id: string }[]
+	).map((c) => c.id);
+	const searchPages = Object.values(searchPagePaths);
+	const pages = await measurePages(join(root, 'dist/client'), { categories, searchPages });
+	const kb = (bytes: number) => (bytes / 1000).toFixed(1).padStart(6);
+	const cell = (p: PageScale) =>
+		`${p.url.padEnd(24)}${kb(p.htmlBytes)} KB ${String(p.elements).padStart(6)} (${String(p.bodyElements).padStart(5)})`;
+	console.log(
+		`\n  Scale: every HTML page (${pages.length}); largest per type by HTML bytes, and by elements where another page has more (body: what Lighthouse's DOM-size audit counts)`,
+	);
+	console.log(
+		`  ${'page type'.padEnd(18)}${'pages'.padStart(5)}   ${'largest page'.padEnd(24)}${'HTML'.padStart(9)} ${'elements (body)'.padStart(14)}`,
+	);
+	for (const t of largestPerType(pages, scaleTypes)) {
+		console.log(`  ${t.type.padEnd(18)}${String(t.pages).padStart(5)}   ${cell(t.byBytes)}`);
+		if (t.byElements.elements > t.byBytes.elements)
+			console.log(`  ${''.padEnd(26)}${cell(t.byElements)}`);
+	}
+	const over = overTargets(pages);
+	for (const p of over.slice(0, 10)) {
+		console.log(`  over target: ${p.url} ${kb(p.htmlBytes).trim()} KB, ${p.elements} elements`);
+	}
+	const met = over.length === 0;
+	console.log(
+		`  every page ≤ ${scaleTargets.htmlBytes / 1000} KB HTML and ≤ ${scaleTargets.elements} elements: ${met ? 'met' : `MISSED (${over.length} pages)`}`,
+	);
+	return met;
 }
 
 const { perLanguage, keep } = options();
@@ -126,7 +183,10 @@ try {
 	console.log(
 		`  heaviest article at load: ${heaviest.url} (${heaviest.build}) ${kib(heaviest.w.total.gzip).trim()} KiB gzip; ≤ 15 KiB: ${ok(budgetMet)}`,
 	);
-	missed = !ratioMet || !budgetMet;
+	console.log(
+		`  scale, ${perLanguage} per language: every page ≤ ${scaleTargets.htmlBytes / 1000} KB HTML and ≤ ${scaleTargets.elements} elements: ${ok(scaleMet === true)}`,
+	);
+	missed = !ratioMet || !budgetMet || scaleMet !== true;
 } finally {
 	if (keep) console.log(`\nBuilds kept in ${workDir}`);
 	else await rm(workDir, { recursive: true, force: true });
