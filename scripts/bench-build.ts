@@ -36,6 +36,7 @@ import {
 	mib,
 	parseFlags,
 	printTable,
+	resultsDir,
 	usageError,
 	writeResult,
 } from './bench-utils.ts';
@@ -324,8 +325,25 @@ await mkdir(workDir, { recursive: true });
 const runLoad = loadAverage();
 console.log(`Build benchmark: sizes ${sizes.join(', ')} (load average ${runLoad.join(' ')})`);
 const rows: Row[] = [];
+/** Where the sizes measured so far go while the run lasts. */
+const partialFile = 'build-partial.json';
 try {
-	for (const size of [...sizes].sort((a, b) => a - b)) rows.push(await measure(size, workDir));
+	for (const size of [...sizes].sort((a, b) => a - b)) {
+		rows.push(await measure(size, workDir));
+		// A run of several sizes takes long on a shared machine: what is measured is kept if a
+		// later size fails or the run is stopped (removed when build.json is written).
+		if (!flags['no-write']) {
+			await writeResult(partialFile, {
+				benchmark: 'bench:build',
+				command: `npm run bench:build -- --sizes ${sizes.join(',')}`,
+				complete: false,
+				date: new Date().toISOString(),
+				machine: machine(),
+				loadAverage: { start: runLoad, end: loadAverage() },
+				results: rows,
+			});
+		}
+	}
 } finally {
 	if (!flags['work-dir'] && !flags.keep) await rm(workDir, { recursive: true, force: true });
 }
@@ -502,5 +520,6 @@ if (!flags['no-write']) {
 				: {}),
 		}),
 	);
+	await rm(join(resultsDir, partialFile), { force: true });
 	console.log(`\nWrote ${json} and ${svg}`);
 }
