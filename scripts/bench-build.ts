@@ -110,7 +110,9 @@ async function inlineCssBytes(dir: string): Promise<number> {
 			const path = join(d, entry.name);
 			if (entry.isDirectory()) await walk(path);
 			else if (entry.name.endsWith('.html')) {
-				for (const m of (await readFile(path, 'utf8')).matchAll(/<style[^>]*>([^<]*)<\/style>/g)) {
+				for (const m of (await readFile(path, 'utf8')).matchAll(
+					/<style[^>]*>([\s\S]*?)<\/style>/g,
+				)) {
 					bytes += Buffer.byteLength(m[1]!);
 				}
 			}
