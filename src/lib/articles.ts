@@ -105,7 +105,10 @@ export function relatedFinder(
 		const isCandidate = (a: ArticleSummary) => a.lang === article.lang && a.slug !== article.slug;
 		const touched: number[] = [];
 		for (const p of new Set(article.providers)) {
-			for (const i of byProvider.get(p) ?? []) if (shared[i]++ === 0) touched.push(i);
+			for (const i of byProvider.get(p) ?? []) {
+				if (shared[i] === 0) touched.push(i);
+				shared[i] = shared[i]! + 1;
+			}
 		}
 		// Best first; equal scores in site order.
 		const best: { i: number; score: number }[] = [];
