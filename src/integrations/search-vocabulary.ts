@@ -31,13 +31,22 @@ export function wordsOf(text: string): string[] {
  */
 export async function readVocabulary(pagefindDir: string): Promise<Map<string, string[]>> {
 	const counts = new Map<string, Map<string, number>>();
+	// Each distinct token is judged once (wordsOf's tests), not at each of its occurrences.
+	const judged = new Map<string, boolean>();
 	const dir = `${pagefindDir}/fragment`;
 	for (const file of await readdir(dir)) {
 		const lang = file.split('_')[0]!;
 		const raw = gunzipSync(await readFile(`${dir}/${file}`)).toString('utf8');
 		const { content } = JSON.parse(raw.slice(signature.length)) as { content: string };
 		const words = counts.get(lang) ?? new Map<string, number>();
-		for (const word of wordsOf(content)) words.set(word, (words.get(word) ?? 0) + 1);
+		for (const token of content.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+			let isWord = judged.get(token);
+			if (isWord === undefined) {
+				isWord = wordsOf(token).length === 1;
+				judged.set(token, isWord);
+			}
+			if (isWord) words.set(token, (words.get(token) ?? 0) + 1);
+		}
 		counts.set(lang, words);
 	}
 	return new Map(

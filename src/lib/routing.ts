@@ -1,6 +1,6 @@
 import type { GetStaticPaths } from 'astro';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { findTranslation, relatedArticles, siblings, type ArticleSummary } from './articles.ts';
+import { findTranslation, relatedFinder, siblings, type ArticleSummary } from './articles.ts';
 import { getSiteContent, type Article } from './content/collection.ts';
 import { categoryPageUrl, pageCount, pageOf } from './browse.ts';
 import { articlesIn } from './site.ts';
@@ -55,7 +55,8 @@ async function groupContent() {
 			Map.groupBy(byLang.get(lang) ?? [], (a) => a.category) as Map<string, ArticleSummary[]>,
 		]),
 	);
-	return { content, byLang, bySlug, inCategory };
+	const related = new Map(locales.map((lang) => [lang, relatedFinder(byLang.get(lang) ?? [])]));
+	return { content, byLang, bySlug, inCategory, related };
 }
 
 let grouped: ReturnType<typeof groupContent> | undefined;
@@ -133,7 +134,7 @@ export async function getCategoryPagePaths() {
  * languages for each of them.
  */
 export async function getArticlePaths() {
-	const { content, byLang, bySlug, inCategory } = await groupedContent();
+	const { content, bySlug, inCategory, related } = await groupedContent();
 	return content.articles.map((article) => {
 		const { summary } = article;
 		const category = content.categories.find((c) => c.id === summary.category)!;
@@ -148,7 +149,7 @@ export async function getArticlePaths() {
 					return translation ? [[l, translation.url]] : [];
 				}),
 			),
-			related: relatedArticles(byLang.get(summary.lang) ?? [], summary),
+			related: related.get(summary.lang)?.(summary) ?? [],
 			...siblings(inCategory.get(summary.lang)?.get(summary.category) ?? [], summary),
 		};
 		return { params: { lang: summary.lang, slug: summary.slug }, props: { page: data } };

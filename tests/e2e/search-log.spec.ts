@@ -64,17 +64,16 @@ test('a search typed letter by letter is reported once, and the result opened wi
 	await expect.poll(() => sent.length).toBe(1);
 	// No second report for the same search however long the results stay on screen.
 	await page.waitForTimeout(settled);
-	expect(sent).toEqual([
-		{
-			type: 'search',
-			id: expect.any(String) as string,
-			lang: 'nl',
-			query: 'gmail wachtwoord',
-			results: expect.any(Number) as number,
-			adjustment: 'none',
-		},
-	]);
-	const id = sent[0]!.id;
+	expect(sent).toHaveLength(1);
+	const { id, results, ...rest } = sent[0]!;
+	expect(rest).toEqual({
+		type: 'search',
+		lang: 'nl',
+		query: 'gmail wachtwoord',
+		adjustment: 'none',
+	});
+	expect(id).toMatch(/^[0-9a-f-]{36}$/);
+	expect(results).toBeGreaterThan(1);
 	// The second result, by keyboard: down, down, Enter.
 	await headerBox(page).press('ArrowDown');
 	await page.keyboard.press('ArrowDown');
