@@ -63,6 +63,7 @@ export default defineConfig({
 			FEEDBACK_ADMIN_LOGIN_RATE: '10000/60',
 			MAIL_PROVIDER_DNS_SERVER: `127.0.0.1:${e2eDnsPort}`,
 			MAIL_PROVIDER_RATE: '10000/60',
+			SEARCH_LOG_RATE: '10000/60',
 		},
 		reuseExistingServer: false,
 		timeout: 30_000,

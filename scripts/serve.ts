@@ -20,6 +20,8 @@ import { pathToFileURL } from 'node:url';
 import { negotiateLocale } from '../src/i18n/locales.ts';
 import { feedbackConfig } from '../src/lib/feedback/config.ts';
 import { mailProviderConfig } from '../src/lib/mail-provider/config.ts';
+import { searchLogConfig } from '../src/lib/search-log/config.ts';
+import { purgeSearchLog } from '../src/lib/search-log/retention.ts';
 import { openStore } from '../src/lib/store/open.ts';
 import { parseTrustedProxies, type TrustedProxies } from '../src/lib/security/https.ts';
 import {
@@ -44,13 +46,34 @@ if (!existsSync(entry)) {
 // Create the feedback database (SQLite by default) and run its migrations before serving, so a
 // bad FEEDBACK_* setting or an unreachable database stops the start with a clear message. The
 // routes resolve relative paths (data/) against the working folder too.
+// Rows of the search log older than SEARCH_LOG_DAYS go now and then once a day.
+let searchLogDays = 0;
+const storeSettings = () => feedbackConfig(process.env, process.cwd()).database;
 try {
-	const store = await openStore(feedbackConfig(process.env, process.cwd()).database);
+	searchLogDays = searchLogConfig(process.env).days;
+	const store = await openStore(storeSettings());
 	console.log(`Feedback store ready (${store.kind}).`);
+	const purged = await purgeSearchLog(store, searchLogDays, new Date());
+	if (purged > 0)
+		console.log(`Search log: ${purged} rows older than ${searchLogDays} days deleted.`);
 	await store.close();
 } catch (error) {
 	fail(error instanceof Error ? error.message : String(error));
 }
+setInterval(
+	() => {
+		openStore(storeSettings())
+			.then(async (store) => {
+				try {
+					await purgeSearchLog(store, searchLogDays, new Date());
+				} finally {
+					await store.close();
+				}
+			})
+			.catch((error: unknown) => console.error('search-log: retention failed', error));
+	},
+	24 * 60 * 60 * 1000,
+).unref();
 
 let siteHeaders: SiteHeaders;
 let trustedProxies: TrustedProxies;

@@ -13,7 +13,7 @@
  * pipeline. Its caches are its own (./link-packages.ts), so it neither reads nor overwrites this
  * project's.
  */
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { linkPackages } from './link-packages.ts';
 
@@ -23,11 +23,33 @@ const projectRoot = join(import.meta.dirname, '../..');
 const standIns: Record<string, string> = {
 	Callout: '<aside class={Astro.props.type}><p>{Astro.props.title}</p><slot /></aside>\n',
 	CrmText: '<span>{Astro.props.id}</span>\n',
+	ErrorMessage:
+		'<section id={Astro.props.id}><p>{Astro.props.code} {Astro.props.text}</p><slot /></section>\n',
+	GuideSummary: '<aside><p>{Astro.props.provider}</p><slot /></aside>\n',
 	ProviderFacts: '<p>{Astro.props.provider}</p>\n',
 	ProviderSettings: "<p>{(Astro.props.providers ?? []).join(', ')}</p>\n",
 	Steps: '<div><slot /></div>\n',
 	UiPath: "<span>{Astro.props.path.join(' › ')}</span>\n",
 };
+
+/**
+ * The names `src/components/mdx/index.ts` exports to every article. A name without a stand-in
+ * would fail the bare build on the first article using it, far from the cause: fail here.
+ */
+async function checkStandIns(): Promise<void> {
+	const index = await readFile(join(projectRoot, 'src/components/mdx/index.ts'), 'utf8');
+	const block = /export const mdxComponents = \{([^}]*)\}/.exec(index)?.[1];
+	if (!block) throw new Error('src/components/mdx/index.ts: no `export const mdxComponents = {…}`');
+	const missing = block
+		.split(',')
+		.map((name) => name.trim())
+		.filter((name) => name && !(name in standIns));
+	if (missing.length > 0) {
+		throw new Error(
+			`scripts/lib/bench-bare-site.ts: no stand-in for the MDX component(s) ${missing.join(', ')} (src/components/mdx/index.ts); add one to standIns.`,
+		);
+	}
+}
 
 /** The site's files, by path relative to its root. */
 function siteFiles(): Record<string, string> {
@@ -100,6 +122,7 @@ function siteFiles(): Record<string, string> {
 export async function writeBareSite(root: string, articlesDir: string): Promise<void> {
 	const target = resolve(root);
 	if (target === resolve(projectRoot)) throw new Error('root: must not be this project itself');
+	await checkStandIns();
 	await rm(target, { recursive: true, force: true });
 	await mkdir(target, { recursive: true });
 	await cp(articlesDir, join(target, 'content/articles'), { recursive: true });

@@ -3,6 +3,13 @@
  * runs before the reader does anything (every `<script src>`, module preloads and their static
  * imports). Dynamic `import()` is not followed: that code loads on demand (search, the captcha).
  * Sizes are raw and gzip at level 9 per file, as a server that pre-compresses would send them.
+ *
+ * And what the same page costs on a second page view (`secondVisit`), from the Cache-Control the
+ * Node server sends (the adapter's static handler, node_modules/@astrojs/node/dist/serve-static.js):
+ * files under `/_astro/` have hashed names and come with `public, max-age=31536000, immutable`, so a
+ * browser that has them does not ask again; everything else, HTML included, comes with
+ * `public, max-age=0` and an ETag, so it is asked for again on every view and answered 304 (no
+ * body) when the browser has it already.
  */
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
@@ -133,4 +140,37 @@ export async function pageWeight(
 			js: textBytes(root.querySelectorAll('script').filter((e) => !e.hasAttribute('src'))),
 		},
 	};
+}
+
+/** The folder of hashed build assets the server sends as `immutable` for a year. */
+export const immutablePrefix = '/_astro/';
+
+/** A page's cost on a second page view: the bytes it downloads and the requests it makes. */
+export interface SecondVisit extends Size {
+	/** Files fetched again in full: the page's HTML and what the first page did not load. */
+	fetched: string[];
+	/** Files the first page loaded that are asked for again and answered 304 (max-age=0). */
+	revalidated: string[];
+	/** Files the first page loaded that are not asked for at all (`/_astro/`, immutable). */
+	fromCache: string[];
+}
+
+/**
+ * What `page` downloads when the reader opens it after `first` (another page of the site, in the
+ * same browser session or a later one within the year): its HTML in full (a new URL; a page's
+ * HTML is max-age=0), the load-time files `first` did not load in full, and for those `first` did
+ * load nothing: immutable ones are not requested, the others are revalidated (304, no body).
+ */
+export function secondVisit(page: PageWeight, first: PageWeight): SecondVisit {
+	const loaded = new Set(first.files.filter((f) => f.kind !== 'html').map((f) => f.path));
+	const result: SecondVisit = { raw: 0, gzip: 0, fetched: [], revalidated: [], fromCache: [] };
+	for (const file of page.files) {
+		if (file.kind === 'html' || !loaded.has(file.path)) {
+			result.raw += file.raw;
+			result.gzip += file.gzip;
+			result.fetched.push(file.path);
+		} else if (file.path.startsWith(immutablePrefix)) result.fromCache.push(file.path);
+		else result.revalidated.push(file.path);
+	}
+	return result;
 }

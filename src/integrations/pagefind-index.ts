@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { augmentForIndex, type SearchProvider } from './search-augment.ts';
@@ -26,6 +26,20 @@ export const excludeSelectors = ['hc-copy'];
  * that ignores it falls back to its default, which works, only heavier.
  */
 export const indexChunkSize = 4000;
+
+/**
+ * Pagefind's ready-made search interfaces, which it writes with every bundle: the site has its
+ * own (src/components/search/) and loads only `pagefind.js` (with its worker and WebAssembly)
+ * and `pagefind-highlight.js`. Removed after writing: 0.38 MB that no page asks for.
+ */
+export const unusedBundleFiles = [
+	'pagefind-ui.js',
+	'pagefind-ui.css',
+	'pagefind-component-ui.js',
+	'pagefind-component-ui.css',
+	'pagefind-modular-ui.js',
+	'pagefind-modular-ui.css',
+];
 
 /** What the index adds to the pages' own text (see search-augment.ts, search-vocabulary.ts). */
 export interface IndexExtras {
@@ -71,6 +85,7 @@ export async function buildSearchIndex(
 		if (written.errors.length > 0) {
 			throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 		}
+		await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
 		await writeVocabulary(outputPath, await readVocabulary(outputPath), extras.extraWords);
 		const entry = JSON.parse(await readFile(`${outputPath}/pagefind-entry.json`, 'utf8')) as {
 			languages: Record<string, { page_count: number }>;

@@ -51,16 +51,25 @@ export async function readVocabulary(
 ): Promise<Map<string, LanguageVocabulary>> {
 	const counts = new Map<string, { words: Map<string, number>; pages: Map<string, number> }>();
 	const pageCounts = new Map<string, number>();
+	// Each distinct token is judged once (wordsOf's tests), not at each of its occurrences.
+	const judged = new Map<string, boolean>();
 	const dir = `${pagefindDir}/fragment`;
 	for (const file of await readdir(dir)) {
 		const lang = file.split('_')[0]!;
 		const raw = gunzipSync(await readFile(`${dir}/${file}`)).toString('utf8');
 		const { content } = JSON.parse(raw.slice(signature.length)) as { content: string };
 		const tally = counts.get(lang) ?? { words: new Map<string, number>(), pages: new Map() };
-		for (const word of wordsOf(content)) tally.words.set(word, (tally.words.get(word) ?? 0) + 1);
+		const tokens = content.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u);
+		for (const token of tokens) {
+			let isWord = judged.get(token);
+			if (isWord === undefined) {
+				isWord = wordsOf(token).length === 1;
+				judged.set(token, isWord);
+			}
+			if (isWord) tally.words.set(token, (tally.words.get(token) ?? 0) + 1);
+		}
 		// Short words count here ("app" is on every page of an app-password help center).
-		const onPage = new Set(content.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u));
-		for (const word of onPage) {
+		for (const word of new Set(tokens)) {
 			if (word.length > 1) tally.pages.set(word, (tally.pages.get(word) ?? 0) + 1);
 		}
 		counts.set(lang, tally);

@@ -66,28 +66,70 @@ export function findTranslation(
 
 /**
  * Articles worth reading next: same language, sharing a provider (weighs most) or the category.
- * Ties keep the site order. Keeps only the best `limit` while scanning (no sort of every
- * candidate), as this runs once per article page.
+ * Ties keep the site order. For one page; pages in a loop use {@link relatedFinder}.
  */
 export function relatedArticles(
 	articles: readonly ArticleSummary[],
 	article: ArticleSummary,
 	limit = 4,
 ): ArticleSummary[] {
-	const best: { a: ArticleSummary; score: number }[] = [];
-	if (limit < 1) return [];
-	for (const a of articles) {
-		if (a.lang !== article.lang || a.slug === article.slug) continue;
-		const score =
-			a.providers.filter((p) => article.providers.includes(p)).length * 2 +
-			(a.category === article.category ? 1 : 0);
-		// Later articles only displace strictly better-scoring ones: ties keep the site order.
-		if (score === 0 || (best.length === limit && score <= best.at(-1)!.score)) continue;
-		const at = best.findIndex((b) => b.score < score);
-		best.splice(at === -1 ? best.length : at, 0, { a, score });
-		if (best.length > limit) best.pop();
+	return relatedFinder(articles)(article, limit);
+}
+
+/**
+ * {@link relatedArticles} for many pages of one list: the list is indexed once by provider and
+ * category, and a page visits only the articles that share a provider with it (its score is
+ * twice the shared providers, plus one for the same category), then the first articles of its
+ * category. Scoring every article for every page made the build grow with the square of the
+ * knowledge base: 7 s of scoring at 5,000 articles per language, against 0.4 s at 1,000.
+ */
+export function relatedFinder(
+	articles: readonly ArticleSummary[],
+): (article: ArticleSummary, limit?: number) => ArticleSummary[] {
+	const byProvider = new Map<string, number[]>();
+	const byCategory = new Map<string, number[]>();
+	for (const [i, a] of articles.entries()) {
+		// Once per listed provider, as the score counts them.
+		for (const p of a.providers) {
+			const withProvider = byProvider.get(p) ?? [];
+			withProvider.push(i);
+			byProvider.set(p, withProvider);
+		}
+		const inCategory = byCategory.get(a.category) ?? [];
+		inCategory.push(i);
+		byCategory.set(a.category, inCategory);
 	}
-	return best.map((b) => b.a);
+	const shared = new Uint16Array(articles.length);
+	return (article, limit = 4) => {
+		if (limit < 1) return [];
+		const isCandidate = (a: ArticleSummary) => a.lang === article.lang && a.slug !== article.slug;
+		const touched: number[] = [];
+		for (const p of new Set(article.providers)) {
+			for (const i of byProvider.get(p) ?? []) {
+				if (shared[i] === 0) touched.push(i);
+				shared[i] = shared[i]! + 1;
+			}
+		}
+		// Best first; equal scores in site order.
+		const best: { i: number; score: number }[] = [];
+		for (const i of touched) {
+			const a = articles[i]!;
+			if (!isCandidate(a)) continue;
+			const score = shared[i]! * 2 + (a.category === article.category ? 1 : 0);
+			const last = best.length >= limit ? best.at(-1)! : undefined;
+			if (last && (score < last.score || (score === last.score && i > last.i))) continue;
+			const at = best.findIndex((b) => b.score < score || (b.score === score && b.i > i));
+			best.splice(at === -1 ? best.length : at, 0, { i, score });
+			if (best.length > limit) best.pop();
+		}
+		// Then the category's other articles (score 1), in site order.
+		for (const i of byCategory.get(article.category) ?? []) {
+			if (best.length >= limit) break;
+			if (shared[i] === 0 && isCandidate(articles[i]!)) best.push({ i, score: 1 });
+		}
+		for (const i of touched) shared[i] = 0;
+		return best.map((b) => articles[b.i]!);
+	};
 }
 
 /** Previous and next article in the same category and language, in site order. */

@@ -24,3 +24,22 @@ export function findProvider<P extends { id: string }>(
 export function providerLabel(p: ProviderName, lang: Locale): string {
 	return p.variant ? `${p.name} (${p.variant[lang]})` : p.name;
 }
+
+/** How many tones provider marks come in (`.hc-mark--0` … in ProviderList.astro). */
+export const markTones = 8;
+
+/**
+ * A provider's mark: the first letter or digit of its brand and one of {@link markTones} tones,
+ * picked from the brand name so that the same brand always looks the same, in every list and
+ * language. Our own neutral sign, not the provider's logo.
+ */
+export function providerMark(name: string): { initial: string; tone: number } {
+	const initial = name.match(/[\p{L}\p{N}]/u)?.[0] ?? '@';
+	// FNV-1a: brands that share an initial (Gmail, GMX, Google Workspace) get different tones.
+	let hash = 0x811c9dc5;
+	for (const char of name.toLowerCase()) {
+		hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+	}
+	hash ^= hash >>> 16;
+	return { initial, tone: (hash >>> 0) % markTones };
+}

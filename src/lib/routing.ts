@@ -1,7 +1,8 @@
 import type { GetStaticPaths } from 'astro';
 import { locales, type Locale } from '../i18n/locales.ts';
-import { findTranslation, relatedArticles, siblings, type ArticleSummary } from './articles.ts';
+import { findTranslation, relatedFinder, siblings, type ArticleSummary } from './articles.ts';
 import { getSiteContent, type Article } from './content/collection.ts';
+import { categoryPageUrl, pageCount, pageOf } from './browse.ts';
 import { articlesIn } from './site.ts';
 import type { Category } from './schemas.ts';
 import { homeUrl, pageUrl } from './urls.ts';
@@ -27,12 +28,19 @@ export interface ArticlePageData {
 	next: ArticleSummary | undefined;
 }
 
-/** A category page: its articles and the other categories. */
+/** A category page: one page of its articles, where that page is, and the other categories. */
 export interface CategoryPageData {
 	kind: 'category';
 	category: Category;
+	/** The articles of this page: at most 50 (browse.ts). */
 	articles: ArticleSummary[];
+	/** 1-based page number, and how many pages the category has in this language. */
+	page: number;
+	pages: number;
+	/** All of the category's articles in this language. */
+	total: number;
 	others: { category: Category; count: number }[];
+	/** Only to the same page number in a language where the category has that many pages. */
 	alternates: Partial<Record<Locale, string>>;
 }
 
@@ -47,7 +55,8 @@ async function groupContent() {
 			Map.groupBy(byLang.get(lang) ?? [], (a) => a.category) as Map<string, ArticleSummary[]>,
 		]),
 	);
-	return { content, byLang, bySlug, inCategory };
+	const related = new Map(locales.map((lang) => [lang, relatedFinder(byLang.get(lang) ?? [])]));
+	return { content, byLang, bySlug, inCategory, related };
 }
 
 let grouped: ReturnType<typeof groupContent> | undefined;
@@ -59,25 +68,63 @@ function groupedContent(): ReturnType<typeof groupContent> {
 }
 
 /**
- * Paths and props for every category page, in every language. A route of its own (not the
- * articles'), so an article page does not carry the category page's styles.
+ * Every page of every category, in every language: page 1 at the category's URL, then
+ * `/<lang>/<category>/2/` and on, 50 articles a page (browse.ts).
  */
-export async function getCategoryPaths() {
+async function categoryPages(): Promise<{ lang: Locale; data: CategoryPageData }[]> {
 	const { content, inCategory } = await groupedContent();
+	const listOf = (lang: Locale, id: string) => inCategory.get(lang)?.get(id) ?? [];
 	return locales.flatMap((lang) =>
-		content.categories.map((category) => {
-			const data: CategoryPageData = {
-				kind: 'category',
-				category,
-				articles: inCategory.get(lang)?.get(category.id) ?? [],
-				others: content.categories
-					.filter((c) => c.id !== category.id)
-					.map((c) => ({ category: c, count: inCategory.get(lang)?.get(c.id)?.length ?? 0 })),
-				alternates: Object.fromEntries(locales.map((l) => [l, pageUrl(l, category.id)])),
-			};
-			return { params: { lang, category: category.id }, props: { page: data } };
+		content.categories.flatMap((category) => {
+			const articles = listOf(lang, category.id);
+			const pages = pageCount(articles.length);
+			const others = content.categories
+				.filter((c) => c.id !== category.id)
+				.map((c) => ({ category: c, count: listOf(lang, c.id).length }));
+			return Array.from({ length: pages }, (_, i) => {
+				const page = i + 1;
+				const alternates = Object.fromEntries(
+					locales
+						.filter((l) => page <= pageCount(listOf(l, category.id).length))
+						.map((l) => [l, categoryPageUrl(l, category.id, page)]),
+				);
+				const data: CategoryPageData = {
+					kind: 'category',
+					category,
+					articles: pageOf(articles, page),
+					page,
+					pages,
+					total: articles.length,
+					others,
+					alternates,
+				};
+				return { lang, data };
+			});
 		}),
 	);
+}
+
+/**
+ * Paths and props for the first page of every category, in every language. A route of its own
+ * (not the articles'), so an article page does not carry the category page's styles.
+ */
+export async function getCategoryPaths() {
+	return (await categoryPages())
+		.filter(({ data }) => data.page === 1)
+		.map(({ lang, data }) => ({
+			params: { lang, category: data.category.id },
+			props: { page: data },
+		}));
+}
+
+/** Paths and props for the further pages of the categories (`/<lang>/<category>/2/` and on). */
+export async function getCategoryPagePaths() {
+	return (await categoryPages())
+		.filter(({ data }) => data.page > 1)
+		.map(({ lang, data }) => ({
+			params: { lang, category: data.category.id, page: String(data.page) },
+			props: { page: data },
+		}));
 }
 
 /**
@@ -87,7 +134,7 @@ export async function getCategoryPaths() {
  * languages for each of them.
  */
 export async function getArticlePaths() {
-	const { content, byLang, bySlug, inCategory } = await groupedContent();
+	const { content, bySlug, inCategory, related } = await groupedContent();
 	return content.articles.map((article) => {
 		const { summary } = article;
 		const category = content.categories.find((c) => c.id === summary.category)!;
@@ -102,7 +149,7 @@ export async function getArticlePaths() {
 					return translation ? [[l, translation.url]] : [];
 				}),
 			),
-			related: relatedArticles(byLang.get(summary.lang) ?? [], summary),
+			related: related.get(summary.lang)?.(summary) ?? [],
 			...siblings(inCategory.get(summary.lang)?.get(summary.category) ?? [], summary),
 		};
 		return { params: { lang: summary.lang, slug: summary.slug }, props: { page: data } };

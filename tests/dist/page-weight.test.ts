@@ -4,7 +4,9 @@ import {
 	cssImports,
 	loadedAtStart,
 	pageWeight,
+	secondVisit,
 	staticImports,
+	type LoadedFile,
 	type PageWeight,
 } from '../../scripts/lib/page-weight.ts';
 import { headLinks } from './helpers/hreflang.ts';
@@ -46,6 +48,51 @@ describe('loadedAtStart()', () => {
 			css: ['/a.css'],
 			js: ['/p.js', '/block.js', '/d.js', '/m.js'],
 			blocking: ['/block.js'],
+		});
+	});
+});
+
+describe('secondVisit()', () => {
+	const weight = (files: LoadedFile[]): PageWeight => {
+		const sum = {
+			raw: files.reduce((n, f) => n + f.raw, 0),
+			gzip: files.reduce((n, f) => n + f.gzip, 0),
+		};
+		return {
+			files,
+			html: sum,
+			css: sum,
+			js: sum,
+			total: sum,
+			blockingScripts: [],
+			inline: { css: 0, js: 0 },
+		};
+	};
+	const file = (kind: LoadedFile['kind'], path: string, gzip: number): LoadedFile => ({
+		kind,
+		path,
+		raw: gzip * 3,
+		gzip,
+	});
+	test('fetches the HTML and what the first page did not load; immutable /_astro/ files are not asked for, others revalidated', () => {
+		const first = weight([
+			file('html', '/nl/', 9000),
+			file('js', '/_astro/header.js', 2000),
+			file('css', '/fonts.css', 300),
+			file('html', '/nl/gmail/', 1),
+		]);
+		const page = weight([
+			file('html', '/nl/gmail/', 10000),
+			file('js', '/_astro/header.js', 2000),
+			file('js', '/_astro/feedback.js', 1500),
+			file('css', '/fonts.css', 300),
+		]);
+		expect(secondVisit(page, first)).toEqual({
+			raw: 34500,
+			gzip: 11500,
+			fetched: ['/nl/gmail/', '/_astro/feedback.js'],
+			revalidated: ['/fonts.css'],
+			fromCache: ['/_astro/header.js'],
 		});
 	});
 });

@@ -8,6 +8,9 @@ import {
 	startServer,
 } from '../fixtures/insights-e2e.ts';
 import { formulaComment, scriptComment } from '../fixtures/insights-votes.ts';
+import { e2eAdminDataDir } from '../../playwright.config.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
+import { join } from 'node:path';
 
 test.use({ baseURL: adminBaseURL });
 test.beforeAll(seedE2eVotes);
@@ -203,6 +206,101 @@ test('reports a bad filter value by field instead of failing', async ({ page }) 
 	await expect(
 		page.getByText('"2026-13-45" is not a date. Use the form YYYY-MM-DD.'),
 	).toBeVisible();
+});
+
+test.describe('the Searches section', () => {
+	// Its figures are checked exactly: the search log starts empty.
+	test.beforeAll(async () => {
+		const store = new SqliteFeedbackStore(join(e2eAdminDataDir, 'feedback.db'));
+		try {
+			await store.migrate();
+			await store.purgeSearches(new Date(Date.now() + 86_400_000));
+		} finally {
+			await store.close();
+		}
+	});
+
+	test('shows a zero-result search typed in the browser, masked, first; charts and exports it', async ({
+		page,
+		request,
+	}) => {
+		// A reader searches the Dutch results page and presses Enter: the search is reported then.
+		await page.goto('/nl/zoeken/');
+		const box = page.locator('hc-search[data-variant="page"]').getByRole('searchbox');
+		await box.fill('xylofoonles jan.jansen@voorbeeld.nl');
+		const [logged] = await Promise.all([
+			page.waitForRequest((r) => r.url().endsWith('/api/search-log') && r.method() === 'POST'),
+			box.press('Enter'),
+		]);
+		expect(logged.postDataJSON()).toMatchObject({ type: 'search', lang: 'nl', results: 0 });
+		expect((await logged.response())!.status()).toBe(204);
+
+		// More of the log, as the search box would send it.
+		const log = async (body: Record<string, unknown>) => {
+			const response = await request.post('/api/search-log', {
+				headers: { Origin: adminBaseURL },
+				data: body,
+			});
+			expect(response.status(), JSON.stringify(body)).toBe(204);
+		};
+		const search = async (lang: string, query: string, results: number) => {
+			const id = crypto.randomUUID();
+			await log({ type: 'search', id, lang, query, results, adjustment: 'none' });
+			return id;
+		};
+		await search('nl', 'Xylofoonles   JAN.JANSEN@voorbeeld.nl', 0);
+		await log({ type: 'click', id: await search('en', 'outlook password', 5), rank: 2 });
+		await search('en', 'calendar sharing', 3);
+
+		await signIn(page, 'en');
+		const section = page.getByRole('region', { name: 'Searches' });
+		await expect(section).toContainText(
+			'4 searches · 50% without results · click-through rate 50% · average rank opened 2',
+		);
+		// Queries without results come first: the content team's to-do list.
+		const headings = section.getByRole('heading', { level: 3 });
+		await expect(headings.first()).toHaveText(
+			"Searches without results: the content team's to-do list",
+		);
+		const noResults = section.getByRole('table', { name: /^Searches without results/ });
+		await expect(noResults.getByRole('row').nth(1)).toContainText('xylofoonles [e-mail]');
+		await expect(noResults.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('2');
+		await expect(section).not.toContainText('jansen');
+		await expect(section.getByRole('table', { name: 'Results, but nothing opened' })).toContainText(
+			'calendar sharing',
+		);
+		// The chart, described by its totals, with the numbers as a table.
+		await expect(
+			section.getByRole('img', {
+				name: /^Searches per week from .*: 4 searches, 2 without results\.$/,
+			}),
+		).toBeVisible();
+
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			section.getByRole('link', { name: 'Download searches (CSV)' }).click(),
+		]);
+		expect(download.suggestedFilename()).toMatch(/^searches-\d{4}-\d{2}-\d{2}\.csv$/);
+		const lines = (await readFile((await download.path())!, 'utf8'))
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(lines[0]).toBe(
+			'query,lang,status,searches,results,clicks,average_rank,adjusted,last_searched',
+		);
+		// (The browser's search tried a looser match too: `adjusted` may be 1.)
+		expect(lines[1]).toMatch(/^xylofoonles \[e-mail\],nl,no_results,2,0,0,,[01],\d{4}-/);
+		expect(lines).toHaveLength(1 + 3);
+
+		// The language filter narrows the section; the view of one article leaves it out.
+		await page.goto('/admin/feedback/?lang=en&searchLang=en');
+		await expect(page.getByRole('region', { name: 'Searches' })).toContainText(
+			'2 searches · 0% without results',
+		);
+		await page.goto('/admin/feedback/?lang=en&article=icloud-mail');
+		await expect(page.getByRole('region', { name: 'Searches' })).toHaveCount(0);
+		await expect(page.getByText('Searches belong to no article')).toBeVisible();
+	});
 });
 
 // axe over the login form and the dashboard, both languages and themes: a11y.spec.ts.

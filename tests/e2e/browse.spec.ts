@@ -31,6 +31,56 @@ test.describe('browsing', () => {
 		});
 	}
 
+	for (const [lang, all, name] of [
+		['nl', 'Alle 11 artikelen', 'Per e-mailprovider'],
+		['en', 'All 11 articles', 'By mail provider'],
+	] as const) {
+		test(`the home's topic cards show a category's first five articles and link to all in ${lang}`, async ({
+			page,
+		}) => {
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await page.goto(`/${lang}/`);
+			const cards = page.locator('.hc-category-card');
+			await expect(cards).toHaveCount(4);
+			// Equal weight: side by side, every card is as tall as the tallest, whatever its count.
+			const heights = await cards.evaluateAll((list) =>
+				list.map((c) => Math.round(c.getBoundingClientRect().height)),
+			);
+			expect(new Set(heights).size, heights.join(', ')).toBe(1);
+			const card = page.getByRole('region', { name, exact: true });
+			await expect(card.getByRole('listitem')).toHaveCount(5);
+			const link = card.getByRole('link', { name: `${all} (${name})` });
+			await expect(link).toHaveAttribute('href', `/${lang}/providers/`);
+			await expect(link).toContainText(all);
+			await expect(link.locator('[aria-hidden="true"]')).toHaveText('→');
+			await link.click();
+			await expect(page).toHaveURL(`/${lang}/providers/`);
+			await expect(page.getByRole('main').locator('.hc-article-list li')).toHaveCount(11);
+			// One page: no pagination.
+			await expect(page.locator('.hc-pagination')).toHaveCount(0);
+		});
+	}
+
+	test('the provider overview names each provider, its mark hidden from assistive technology', async ({
+		page,
+	}) => {
+		await page.goto('/nl/');
+		const overview = page.getByRole('region', { name: 'Handleidingen per e-mailprovider' });
+		const gmail = overview.getByRole('link', { name: 'Gmail', exact: true });
+		await expect(gmail).toHaveAttribute('href', '/nl/gmail/');
+		await expect(gmail.locator('.hc-mark')).toHaveText('G');
+		await expect(gmail.locator('.hc-mark')).toHaveAttribute('aria-hidden', 'true');
+		// Brands that share an initial are told apart by their tone.
+		const tone = (link: string) =>
+			overview
+				.getByRole('link', { name: link, exact: true })
+				.locator('.hc-mark')
+				.evaluate((m) => getComputedStyle(m).backgroundColor);
+		expect(
+			new Set([await tone('Gmail'), await tone('GMX'), await tone('Google Workspace')]).size,
+		).toBe(3);
+	});
+
 	test('the language switch on an article lands on its translation', async ({ page }) => {
 		await page.goto('/nl/revoke-app-passwords/');
 		await page

@@ -46,9 +46,9 @@ test.describe('results page filters', () => {
 		await expect.poll(() => hitPaths(page)).toEqual(unfiltered);
 	});
 
-	test('a topic without words lists its articles and hides the full list', async ({ page }) => {
+	test('a topic without words lists its articles and hides the topic cards', async ({ page }) => {
 		await page.goto('/en/search/');
-		await expect(page.getByRole('heading', { name: 'All articles by topic' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Articles by topic' })).toBeVisible();
 		await page.getByRole('combobox', { name: 'Topic' }).selectOption({ label: 'Troubleshooting' });
 		await expect(page).toHaveURL(/\/en\/search\/\?category=troubleshooting$/);
 		await expect
@@ -57,7 +57,7 @@ test.describe('results page filters', () => {
 		await expect(pageSearch(page).getByRole('status')).toHaveText(
 			'2 results for ‘Troubleshooting’',
 		);
-		await expect(page.getByRole('heading', { name: 'All articles by topic' })).toBeHidden();
+		await expect(page.getByRole('heading', { name: 'Articles by topic' })).toBeHidden();
 		// The language switch keeps the filter: ids are the same in both languages.
 		await expect(page.locator('a[data-lang-link]').first()).toHaveAttribute(
 			'href',

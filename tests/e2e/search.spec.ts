@@ -214,11 +214,11 @@ test.describe('results page', () => {
 	});
 });
 
-test('says so, and keeps the article list, when the index cannot be loaded', async ({ page }) => {
+test('says so, and keeps the topic cards, when the index cannot be loaded', async ({ page }) => {
 	await page.route('**/pagefind/**', (route) => route.abort());
 	await page.goto('/en/search/?q=gmail');
 	await expect(status(page)).toHaveText(/Search is not available right now/);
-	await expect(page.getByRole('region', { name: 'All articles by topic' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Articles by topic' })).toBeVisible();
 });
 
 test('shows a query with markup as text and copes with a pasted essay', async ({ page }) => {
@@ -255,7 +255,7 @@ test('an article opened normally loads no highlighter', async ({ page }) => {
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the search box is a GET form to the results page, which lists every article', async ({
+	test('the search box is a GET form to the results page, which shows the topics with their first articles and a link to all', async ({
 		page,
 	}) => {
 		await page.goto('/en/gmail/');
@@ -263,14 +263,21 @@ test.describe('without JavaScript', () => {
 		await headerBox(page).press('Enter');
 		await expect(page).toHaveURL(/\/en\/search\/\?q=icloud$/);
 		await expect(page.getByText('Search needs JavaScript.')).toBeVisible();
-		const browse = page.getByRole('region', { name: 'All articles by topic' });
-		await expect(browse.getByRole('link')).toHaveCount(19);
+		const browse = page.getByRole('region', { name: 'Articles by topic' });
 		await expect(browse.getByRole('heading', { level: 3 })).toHaveText([
 			'Business mail and your own domain',
 			'By mail provider',
 			'App passwords: the basics',
 			'Troubleshooting',
 		]);
+		// At most five articles a topic (the 11 provider guides: five), and a real link to the rest.
+		const providers = browse.getByRole('region', { name: 'By mail provider' });
+		await expect(providers.getByRole('listitem')).toHaveCount(5);
+		const all = providers.getByRole('link', { name: 'All 11 articles (By mail provider)' });
+		await expect(all).toHaveAttribute('href', '/en/providers/');
+		await all.click();
+		await expect(page).toHaveURL('/en/providers/');
+		await expect(page.locator('.hc-article-list li')).toHaveCount(11);
 	});
 });
 

@@ -125,6 +125,27 @@ describe('a production install (npm ci --omit=dev, npm run serve)', () => {
 		expect(rows).toEqual([{ article: 'icloud-mail', lang: 'nl', vote: 'yes' }]);
 	});
 
+	test('logs a search, masked, in the embedded SQLite database', async () => {
+		const id = crypto.randomUUID();
+		const response = await fetch(`${url}/api/search-log`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Origin: url },
+			body: JSON.stringify({
+				type: 'search',
+				id,
+				lang: 'en',
+				query: 'Call 06-12345678',
+				results: 2,
+				adjustment: 'none',
+			}),
+		});
+		expect(response.status, await response.clone().text()).toBe(204);
+		const db = new DatabaseSync(join(dir, 'data/feedback.db'), { readOnly: true });
+		const row = db.prepare('SELECT query FROM search_log WHERE id = ?').get(id);
+		db.close();
+		expect(row).toEqual({ query: 'call [nummer]' });
+	});
+
 	test('answers the e-mail address finder (a known domain: no DNS needed)', async () => {
 		const response = await fetch(`${url}/api/mail-provider?domain=gmail.com&lang=en`);
 		expect(response.status).toBe(200);

@@ -236,6 +236,56 @@ describe.skipIf(skipPostgres)('the Netlify build (DEPLOY_TARGET=netlify)', () =>
 		for (const { bucket } of buckets) expect(bucket).toMatch(/^mail-provider:[0-9a-f]{64}$/);
 	});
 
+	test('the search log: a search and its click, and a domain the finder could not match, in PostgreSQL', async () => {
+		const dns = await startFixtureDns();
+		const id = crypto.randomUUID();
+		try {
+			const results = await instance(fn, { ...env, MAIL_PROVIDER_DNS_SERVER: dns.address }, cwd, [
+				{
+					path: '/api/search-log',
+					method: 'POST',
+					json: {
+						type: 'search',
+						id,
+						lang: 'nl',
+						query: 'Hetnet jan@x.nl',
+						results: 0,
+						adjustment: 'none',
+					},
+				},
+				{ path: '/api/search-log', method: 'POST', json: { type: 'click', id, rank: 1 } },
+				{ path: '/api/search-log', method: 'POST', json: { type: 'search' } },
+				{ path: '/api/mail-provider?domain=hosted.example.test&lang=nl' },
+			]);
+			expect(results.map((r) => r.status)).toEqual([204, 204, 400, 200]);
+			expect(results[2]!.contentType).toBe('application/problem+json');
+		} finally {
+			await dns.close();
+		}
+		const sql = postgres(database.url, { max: 1 });
+		const rows =
+			await sql`SELECT kind, lang, query, results, detail, clicked_rank FROM search_log ORDER BY kind DESC`;
+		await sql.end();
+		expect(rows).toEqual([
+			{
+				kind: 'search',
+				lang: 'nl',
+				query: 'hetnet [e-mail]',
+				results: 0,
+				detail: 'none',
+				clicked_rank: 1,
+			},
+			{
+				kind: 'finder',
+				lang: 'nl',
+				query: 'hosted.example.test',
+				results: null,
+				detail: 'unknown',
+				clicked_rank: null,
+			},
+		]);
+	});
+
 	test('answers 503 problem+json and logs the variable when a setting is malformed', async () => {
 		const results = await instance(fn, { ...env, FEEDBACK_RATE_CLIENT: 'lots' }, cwd, [
 			{

@@ -18,6 +18,16 @@ describe('parseFilters()', () => {
 		},
 	);
 
+	test('returns the language of the searches, and an error naming searchLang for another', () => {
+		expect(parseFilters(new URLSearchParams('searchLang=en'))).toEqual({
+			filters: { searchLang: 'en' },
+			errors: [],
+		});
+		expect(parseFilters(new URLSearchParams('searchLang=fr')).errors).toEqual([
+			{ field: 'searchLang', value: 'fr' },
+		]);
+	});
+
 	test('returns an error naming article for a value that is not an id', () => {
 		expect(parseFilters(new URLSearchParams({ article: '<script>' })).errors).toEqual([
 			{ field: 'article', value: '<script>' },
@@ -48,5 +58,8 @@ describe('dashboardUrl()', () => {
 				article: 'gmail',
 			}),
 		).toBe('/admin/feedback.csv?lang=nl&since=2026-11-01&article=gmail');
+		expect(dashboardUrl('/admin/feedback/searches.csv', 'en', { searchLang: 'nl' })).toBe(
+			'/admin/feedback/searches.csv?lang=en&searchLang=nl',
+		);
 	});
 });

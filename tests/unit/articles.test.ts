@@ -4,6 +4,7 @@ import {
 	findTranslation,
 	parseArticleId,
 	relatedArticles,
+	relatedFinder,
 	siblings,
 	sortArticles,
 	type ArticleSummary,
@@ -130,6 +131,9 @@ describe('relatedArticles()', () => {
 				(list, i, limit) => {
 					const me = list[i % list.length]!;
 					expect(relatedArticles(list, me, limit)).toEqual(reference(list, me, limit));
+					// One finder for every page of the list, as the build uses it.
+					const find = relatedFinder(list);
+					for (const a of list) expect(find(a, limit)).toEqual(reference(list, a, limit));
 				},
 			),
 		);

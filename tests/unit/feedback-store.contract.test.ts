@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { migrations } from '../../src/lib/store/migrations.ts';
 import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
 import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
-import type { FeedbackStore, VoteInput } from '../../src/lib/store/store.ts';
+import type { FeedbackStore, SearchLogEntry, VoteInput } from '../../src/lib/store/store.ts';
 import { createTempDatabase, skipPostgres, tempDir } from '../fixtures/feedback.ts';
 
 /** How a store under test is made, inspected and thrown away. */
@@ -392,6 +392,87 @@ function contract(makeHarness: () => Harness) {
 			expect(await hashes({ lang: 'nl' })).toEqual(['nl']);
 			expect(await hashes({ article: 'icloud-mail', lang: 'en' })).toEqual(['new', 'old']);
 			expect(await hashes({ limit: 1 })).toEqual(['new']);
+		});
+	});
+
+	describe('search log', () => {
+		const entry = (fields: Partial<SearchLogEntry> = {}): SearchLogEntry => ({
+			id: crypto.randomUUID(),
+			kind: 'search',
+			lang: 'nl',
+			query: 'gmail',
+			results: 3,
+			detail: 'none',
+			at: t0,
+			...fields,
+		});
+		const hit = { bucket: 'search-log:client', windowSeconds: 600, max: 2 };
+
+		test('writes an entry once, records the first click, lists and filters newest first', async () => {
+			const first = entry({ query: 'oud', at: t0 });
+			expect(await store.writeSearchLog({ kind: 'entry', entry: first }, [])).toEqual({
+				saved: true,
+			});
+			expect(await store.writeSearchLog({ kind: 'entry', entry: first }, [])).toEqual({
+				saved: false,
+			});
+			const click = { kind: 'click', id: first.id, at: later(1) } as const;
+			expect(await store.writeSearchLog({ ...click, rank: 3 }, [])).toEqual({ saved: true });
+			expect(await store.writeSearchLog({ ...click, rank: 1 }, [])).toEqual({ saved: false });
+			await store.writeSearchLog(
+				{
+					kind: 'entry',
+					entry: entry({
+						kind: 'finder',
+						query: 'x.nl',
+						results: null,
+						detail: 'unknown',
+						lang: 'en',
+						at: later(5),
+					}),
+				},
+				[],
+			);
+			const all = await store.listSearches();
+			expect(all.map((r) => r.query)).toEqual(['x.nl', 'oud']);
+			expect(all[1]).toEqual({
+				id: first.id,
+				kind: 'search',
+				lang: 'nl',
+				query: 'oud',
+				results: 3,
+				detail: 'none',
+				clickedRank: 3,
+				createdAt: t0,
+			});
+			expect((await store.listSearches({ kind: 'search' })).map((r) => r.query)).toEqual(['oud']);
+			expect((await store.listSearches({ lang: 'en' })).map((r) => r.query)).toEqual(['x.nl']);
+			expect((await store.listSearches({ since: later(2) })).map((r) => r.query)).toEqual(['x.nl']);
+			expect((await store.listSearches({ limit: 1 })).map((r) => r.query)).toEqual(['x.nl']);
+		});
+
+		test('counts the hit with the write and refuses past the limit, keeping the count', async () => {
+			expect(await store.writeSearchLog({ kind: 'entry', entry: entry() }, [hit])).toEqual({
+				saved: true,
+			});
+			expect(await store.writeSearchLog({ kind: 'entry', entry: entry() }, [hit])).toEqual({
+				saved: true,
+			});
+			const refused = await store.writeSearchLog({ kind: 'entry', entry: entry() }, [hit]);
+			expect(refused).toMatchObject({ limited: hit });
+			expect(await store.listSearches()).toHaveLength(2);
+			expect((await store.hit(hit.bucket, hit.windowSeconds, t0)).count).toBe(4);
+		});
+
+		test('purges rows created before a moment', async () => {
+			await store.writeSearchLog({ kind: 'entry', entry: entry({ query: 'a', at: t0 }) }, []);
+			await store.writeSearchLog(
+				{ kind: 'entry', entry: entry({ query: 'b', at: later(10) }) },
+				[],
+			);
+			expect(await store.purgeSearches(later(5))).toBe(1);
+			expect((await store.listSearches()).map((r) => r.query)).toEqual(['b']);
+			expect(await store.purgeSearches(later(5))).toBe(0);
 		});
 	});
 }

@@ -39,4 +39,14 @@ describe('useTranslations()', () => {
 	test('interpolates without HTML escaping (Astro escapes on output)', () => {
 		expect(useTranslations('en')('settings.copyLabel', { value: 'a&b' })).toBe('Copy a&b');
 	});
+
+	test('returns one function per language whose remembered strings stay per language and per call', () => {
+		const nl = useTranslations('nl');
+		expect(useTranslations('nl')).toBe(nl);
+		for (let i = 0; i < 3; i++) {
+			expect(nl('home.title')).toBe('Hoe kunnen we je helpen?');
+			expect(useTranslations('en')('home.title')).toBe('How can we help you?');
+			expect(nl('home.articleCount', { count: i })).toBe(i === 1 ? '1 artikel' : `${i} artikelen`);
+		}
+	});
 });

@@ -108,6 +108,30 @@ describe('GET /api/mail-provider', () => {
 		);
 	});
 
+	test('hands a domain no provider matched to the search log, and only such a domain', async () => {
+		const recorded: unknown[][] = [];
+		const logUnmatched = (...args: unknown[]) => {
+			recorded.push(args);
+			return Promise.resolve();
+		};
+		const hosts: Record<string, MxOutcome> = {
+			'jouwbedrijf.nl': records('mx.hosting-company.example'),
+			'kantoor.nl': records('kantoor-nl.mail.protection.outlook.com'),
+		};
+		const t = await api({
+			logUnmatched,
+			lookup: (d) => Promise.resolve(hosts[d] ?? { kind: 'no-domain' }),
+		});
+		await t.handle(finderRequest({ domain: 'jouwbedrijf.nl', lang: 'en' }));
+		await t.handle(finderRequest({ domain: 'kantoor.nl' }));
+		await t.handle(finderRequest({ domain: 'kpnmail.nl' }));
+		await t.handle(finderRequest({ domain: 'typfout.nll' }));
+		expect(recorded).toEqual([
+			['jouwbedrijf.nl', 'en', 'unknown', new Date('2026-12-07T12:00:00Z')],
+			['typfout.nll', 'nl', 'no-domain', new Date('2026-12-07T12:00:00Z')],
+		]);
+	});
+
 	test('asks DNS for the ASCII form of an international domain', async () => {
 		const t = await api();
 		await t.handle(finderRequest({ domain: 'Café.NL.' }));

@@ -36,7 +36,7 @@ async function report(args: string[], env: Record<string, string> = {}) {
 
 describe('parseReportArgs()', () => {
 	test('returns the defaults when no flags are given', () => {
-		expect(parseReportArgs([])).toEqual({ format: 'table', help: false });
+		expect(parseReportArgs([])).toEqual({ format: 'table', help: false, searches: false });
 	});
 
 	test('returns every flag parsed', () => {
@@ -59,6 +59,7 @@ describe('parseReportArgs()', () => {
 			format: 'json',
 			db: 'postgres://u@h/db',
 			help: false,
+			searches: false,
 		});
 	});
 

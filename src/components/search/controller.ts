@@ -15,6 +15,7 @@ import {
 	renderShowAll,
 } from './render.ts';
 import { syncResultsPage } from './results-page.ts';
+import { SearchLog } from './search-log.ts';
 import type { SearchOutcome } from './types.ts';
 import resultsCss from './results.css?url';
 
@@ -64,6 +65,10 @@ export class SearchController {
 	#pressing = false;
 	/** The results' stylesheet, fetched with search rather than with every page. */
 	readonly #styled = linkStylesheet(resultsCss);
+	/** Reports settled searches and opened results to the support team's search log. */
+	readonly #log: SearchLog;
+	/** The next results shown answer a deliberate act (Enter, a filter): they settle at once. */
+	#settleNext = false;
 
 	constructor(host: HTMLElement, config: SearchConfig) {
 		this.#host = host;
@@ -84,6 +89,7 @@ export class SearchController {
 		this.#filters = new FilterControls(host, config.filters);
 		this.#note = document.createElement('div');
 		this.#list.before(this.#note);
+		this.#log = new SearchLog(config.lang);
 	}
 
 	/** Wires the box up and, if it already holds a query, searches at once. */
@@ -99,7 +105,14 @@ export class SearchController {
 		this.#host.addEventListener('pointerdown', () => (this.#pressing = true));
 		document.addEventListener('pointerup', () => setTimeout(() => (this.#pressing = false)));
 		this.#panel.addEventListener('click', (event) => {
-			if ((event.target as Element).closest('a')) this.#commit();
+			const link = (event.target as Element).closest('a');
+			if (!link) return;
+			this.#commit();
+			const hit = link.closest('[data-search-results] > li');
+			if (hit) this.#log.opened([...this.#list.children].indexOf(hit) + 1);
+			// "All results", "search as typed", the other language: that page reports the search.
+			else if (new URL(link.href, location.href).searchParams.has('q')) this.#log.drop();
+			else this.#log.settle();
 		});
 		// A filter the reader chose before this code arrived (it started the search) is kept:
 		// the selects have autocomplete="off", so no value is left over from an earlier visit.
@@ -132,6 +145,7 @@ export class SearchController {
 		// Committed at once, not after the search: the reader may type on before it finishes.
 		this.#history.show(this.#input.value.trim(), this.#filters.chosen(), this.#verbatim);
 		this.#commit();
+		this.#settleNext = true;
 		void this.#run(false);
 	}
 
@@ -139,6 +153,8 @@ export class SearchController {
 		clearTimeout(this.#timer);
 		// The reader typed on: a search still under way fetches no result data for old letters.
 		this.#abort?.abort();
+		// The reader is still typing: the results on screen are not the search they settle on.
+		this.#log.drop();
 		this.#verbatim = false;
 		this.#limit = limits[this.#config.variant].results;
 		this.#timer = setTimeout(() => void this.#run(this.#isPage), debounceMs);
@@ -194,6 +210,11 @@ export class SearchController {
 		this.#shown = query;
 		this.#shownFor = typed;
 		this.#host.toggleAttribute('data-has-query', query !== '');
+		// Filters alone are browsing, not a search; an emptied box leaves nothing to report.
+		if (outcome && typed) this.#log.shown(typed, outcome);
+		else this.#log.drop();
+		if (this.#settleNext) this.#log.settle();
+		this.#settleNext = false;
 		this.#list.replaceChildren(...(outcome?.hits ?? []).map((h) => renderHit(h, this.#config)));
 		this.#extra.replaceChildren();
 		this.#note.replaceChildren();
@@ -276,7 +297,11 @@ export class SearchController {
 
 	#onSubmit(event: SubmitEvent): void {
 		// Header and hero boxes submit to the results page as a plain GET form would.
-		if (!this.#isPage) return;
+		if (!this.#isPage) {
+			// The results page reports this search itself.
+			this.#log.drop();
+			return;
+		}
 		event.preventDefault();
 		this.#searchNow();
 	}
@@ -288,6 +313,7 @@ export class SearchController {
 		if (event.key === 'Escape') {
 			if (this.#isPage || this.#panel.hidden) return;
 			event.preventDefault(); // a search field would also clear itself
+			this.#log.settle();
 			this.#close();
 			this.#input.focus();
 			return;
@@ -321,6 +347,7 @@ export class SearchController {
 		const to = event.relatedTarget as Node | null;
 		if ((to && this.#host.contains(to)) || this.#pressing) return;
 		this.#commit();
+		this.#log.settle();
 		this.#close();
 	}
 }

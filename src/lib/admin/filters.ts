@@ -1,19 +1,22 @@
 /**
- * The dashboard's query string: `lang` picks the interface language, `since` and `article`
- * narrow the votes. A bad value is reported by field (the page shows it next to the control and
+ * The dashboard's query string: `lang` picks the interface language, `since` narrows the votes
+ * and the searches, `article` the votes (searches belong to no article) and `searchLang` the
+ * searches (the language of the site they were typed on). A bad value is reported by field (the page shows it next to the control and
  * answers 400), never ignored in silence and never a 500.
  */
 import { isLocale, negotiateLocale, type Locale } from '../../i18n/locales.ts';
 
-/** Votes to show. */
+/** Votes and searches to show. */
 export interface AdminFilters {
-	/** Votes cast or changed on or after this day (UTC). */
+	/** Votes cast or changed, and searches made, on or after this day (UTC). */
 	since?: Date;
 	article?: string;
+	/** Searches made on this language's pages only. */
+	searchLang?: Locale;
 }
 
 /** A query parameter with a value the dashboard cannot use. */
-export type FilterError = { field: 'since' | 'article'; value: string };
+export type FilterError = { field: 'since' | 'article' | 'searchLang'; value: string };
 
 /** The filters, and the parameters that were wrong. */
 export interface ParsedFilters {
@@ -21,7 +24,10 @@ export interface ParsedFilters {
 	errors: FilterError[];
 }
 
-/** Reads `since` (`YYYY-MM-DD`, a real day) and `article` (an article id) from the query. */
+/**
+ * Reads `since` (`YYYY-MM-DD`, a real day), `article` (an article id) and `searchLang` (a site
+ * language) from the query.
+ */
 export function parseFilters(params: URLSearchParams): ParsedFilters {
 	const filters: AdminFilters = {};
 	const errors: FilterError[] = [];
@@ -39,6 +45,11 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
 			filters.article = article;
 		} else errors.push({ field: 'article', value: article });
 	}
+	const searchLang = params.get('searchLang')?.trim();
+	if (searchLang) {
+		if (isLocale(searchLang)) filters.searchLang = searchLang;
+		else errors.push({ field: 'searchLang', value: searchLang });
+	}
 	return { filters, errors };
 }
 
@@ -50,12 +61,13 @@ export function adminLang(url: URL, acceptLanguage: string | null): Locale {
 
 /** The dashboard URL for a language with the given filters (what links and forms point at). */
 export function dashboardUrl(
-	path: '/admin/feedback/' | '/admin/feedback.csv',
+	path: '/admin/feedback/' | '/admin/feedback.csv' | '/admin/feedback/searches.csv',
 	lang: Locale,
 	filters: AdminFilters,
 ): string {
 	const params = new URLSearchParams({ lang });
 	if (filters.since) params.set('since', filters.since.toISOString().slice(0, 10));
 	if (filters.article) params.set('article', filters.article);
+	if (filters.searchLang) params.set('searchLang', filters.searchLang);
 	return `${path}?${params}`;
 }

@@ -7,7 +7,8 @@
  * - The page (`/admin/feedback/`): the login form until the session cookie is valid (401 or 429
  *   after a failed attempt), a 303 after signing in or out, then the dashboard (400 when a
  *   filter is bad, 503 when the store fails).
- * - The CSV (`/admin/feedback.csv`): the votes shown, for a signed-in session; 401 otherwise.
+ * - The CSVs (`/admin/feedback.csv`, `/admin/feedback/searches.csv`): the votes or the searches
+ *   shown, for a signed-in session; 401 otherwise.
  */
 import { locales } from '../../i18n/locales.ts';
 import { isCrossSite } from '../feedback/origin.ts';
@@ -20,6 +21,9 @@ import { postLogin } from './login.ts';
 import { adminHeaders, reasonPhrase, redirectResponse, textResponse } from './responses.ts';
 import type { AdminPage, AdminView } from './views.ts';
 import { votesCsv, votesCsvName } from './votes-csv.ts';
+import { dashboardSearchRows, loadSearchSection } from './searches.ts';
+import { searchesCsv, searchesCsvName } from './searches-csv.ts';
+import { summariseSearches } from '../search-log/summary.ts';
 
 /** What the handler works with; everything it reads or writes comes through here. */
 export interface AdminDependencies {
@@ -39,12 +43,14 @@ export interface AdminRequestContext {
 	clientAddress?: string | undefined;
 }
 
-/** The dashboard's two routes. */
+/** The dashboard's routes. */
 export interface AdminHandler {
 	/** `/admin/feedback/`: a response to send as it is, or the view for the page to render. */
 	page(request: Request, context?: AdminRequestContext): Promise<Response | AdminView>;
 	/** `/admin/feedback.csv`. */
 	csv(request: Request, context?: AdminRequestContext): Promise<Response>;
+	/** `/admin/feedback/searches.csv`. */
+	searchesCsv(request: Request, context?: AdminRequestContext): Promise<Response>;
 }
 
 const retryLater = { 'Retry-After': '30' };
@@ -81,9 +87,21 @@ export function createAdminHandler(deps: AdminDependencies): AdminHandler {
 		if (request.method === 'GET' || request.method === 'HEAD') {
 			if (access.kind === 'signed-out') return view(200, { kind: 'login', action: self });
 			try {
-				const dashboard = await loadDashboard(await deps.store(), deps.content, filters, lang, now);
+				const store = await deps.store();
+				const dashboard = await loadDashboard(store, deps.content, filters, lang, now);
+				// Searches belong to no article: the view of one article leaves them out.
+				const searches = filters.article
+					? null
+					: await loadSearchSection(store, filters, dashboard.weeksFrom, now);
 				const choices = articleChoices(deps.content.articles(), lang);
-				const shown: AdminPage = { kind: 'dashboard', dashboard, choices, filters, errors };
+				const shown: AdminPage = {
+					kind: 'dashboard',
+					dashboard,
+					searches,
+					choices,
+					filters,
+					errors,
+				};
 				return view(errors.length > 0 ? 400 : 200, shown);
 			} catch (error) {
 				log('admin: cannot read the feedback store', error);
@@ -122,7 +140,12 @@ export function createAdminHandler(deps: AdminDependencies): AdminHandler {
 		}
 	}
 
-	async function csv(request: Request): Promise<Response> {
+	/** A CSV download of what the dashboard shows, for a signed-in session. */
+	async function download(
+		request: Request,
+		name: (now: Date) => string,
+		body: (store: FeedbackStore, filters: ParsedFilters['filters']) => Promise<string>,
+	): Promise<Response> {
 		const now = clock();
 		const access = adminAccess(deps.env(), sessionOf(request), now);
 		if (access.kind === 'off') return textResponse(404, 'Not found.');
@@ -137,18 +160,21 @@ export function createAdminHandler(deps: AdminDependencies): AdminHandler {
 			return textResponse(401, 'Sign in at /admin/feedback/ first.');
 		const { filters, errors } = parseFilters(new URL(request.url).searchParams);
 		if (errors.length > 0) {
-			const what = { since: 'a date (YYYY-MM-DD)', article: 'an article id' };
+			const what = {
+				since: 'a date (YYYY-MM-DD)',
+				article: 'an article id',
+				searchLang: `a site language (${locales.join(', ')})`,
+			};
 			const lines = errors.map((e) => `${e.field}: "${e.value}" is not ${what[e.field]}.`);
 			return textResponse(400, lines.join('\n'));
 		}
 		try {
-			const votes = await dashboardVotes(await deps.store(), filters);
-			const body = request.method === 'HEAD' ? null : votesCsv(votes, deps.content.articles());
-			return new Response(body, {
+			const text = await body(await deps.store(), filters);
+			return new Response(request.method === 'HEAD' ? null : text, {
 				headers: {
 					...adminHeaders,
 					'Content-Type': 'text/csv; charset=utf-8; header=present',
-					'Content-Disposition': `attachment; filename="${votesCsvName(now)}"`,
+					'Content-Disposition': `attachment; filename="${name(now)}"`,
 				},
 			});
 		} catch (error) {
@@ -157,5 +183,16 @@ export function createAdminHandler(deps: AdminDependencies): AdminHandler {
 		}
 	}
 
-	return { page, csv };
+	const csv = (request: Request) =>
+		download(request, votesCsvName, async (store, filters) =>
+			votesCsv(await dashboardVotes(store, filters), deps.content.articles()),
+		);
+
+	/** The searches the filters select (`article` does not apply: searches belong to none). */
+	const searchesCsvDownload = (request: Request) =>
+		download(request, searchesCsvName, async (store, filters) =>
+			searchesCsv(summariseSearches(await dashboardSearchRows(store, filters))),
+		);
+
+	return { page, csv, searchesCsv: searchesCsvDownload };
 }

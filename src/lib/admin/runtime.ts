@@ -52,3 +52,8 @@ export function serveAdminPage(context: AdminRouteContext): Promise<Response | A
 export function serveAdminCsv(context: AdminRouteContext): Promise<Response> {
 	return handler.csv(context.request, { clientAddress: clientAddress(context) });
 }
+
+/** `/admin/feedback/searches.csv`. */
+export function serveAdminSearchesCsv(context: AdminRouteContext): Promise<Response> {
+	return handler.searchesCsv(context.request, { clientAddress: clientAddress(context) });
+}

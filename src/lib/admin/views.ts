@@ -5,6 +5,7 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { Dashboard } from './dashboard.ts';
 import type { AdminFilters, FilterError } from './filters.ts';
+import type { SearchSection } from './searches.ts';
 
 /** Why the last sign-in failed. */
 export type LoginError = { kind: 'wrong' } | { kind: 'rate-limited'; minutes: number };
@@ -18,6 +19,8 @@ export type AdminPage =
 	| {
 			kind: 'dashboard';
 			dashboard: Dashboard;
+			/** The Searches section; null in the view of a single article (searches have none). */
+			searches: SearchSection | null;
 			/** Every published article for the filter list, titled in the reader's language. */
 			choices: { slug: string; title: string }[];
 			filters: AdminFilters;

@@ -10,7 +10,7 @@ import type { RequestContext } from '../feedback/api.ts';
 import { ProblemError } from '../feedback/problem.ts';
 import { normaliseDomain, type DomainProblem } from './domain.ts';
 import { findGuide } from './find.ts';
-import { limitLookup, type MailProviderDependencies } from './handler.ts';
+import { limitLookup, recordUnmatched, type MailProviderDependencies } from './handler.ts';
 
 /** What the route does with a request. */
 export type FormOutcome =
@@ -43,5 +43,6 @@ export async function finderForm(
 		return { kind: 'unavailable', status: 503 };
 	}
 	const answer = await findGuide(result.domain, deps.guides[lang], deps.lookup);
+	await recordUnmatched(deps, result.domain, lang, answer);
 	return { kind: 'redirect', location: answer.guide };
 }

@@ -4,8 +4,9 @@
  * passed in (like the feedback API), so it runs under any adapter and tests call it directly.
  *
  * Only the domain comes in (an address with its local part is refused), nothing about the
- * request is stored but the client's rate-limit counter (under a keyed hash of its address), and
- * a DNS problem is an answer (`checked: false`), never a 5xx.
+ * request is stored but the client's rate-limit counter (under a keyed hash of its address) and,
+ * when no provider matches, the domain in the search log; a DNS problem is an answer
+ * (`checked: false`), never a 5xx.
  */
 import type { Locale } from '../../i18n/locales.ts';
 import { methodNotAllowed, type RequestContext } from '../feedback/api.ts';
@@ -18,7 +19,7 @@ import {
 } from '../feedback/problem.ts';
 import { enforceRateLimit, type RateRule } from '../feedback/rate-limit.ts';
 import type { FeedbackStore } from '../store/store.ts';
-import { findGuide } from './find.ts';
+import { findGuide, type FinderAnswer, type UnmatchedReason } from './find.ts';
 import type { FinderGuides } from './guides.ts';
 import { parseFinderQuery } from './query.ts';
 import type { MxLookup } from './resolver.ts';
@@ -40,6 +41,11 @@ export interface MailProviderDependencies {
 	clientAddress?: string;
 	/** Where server faults are reported (default `console.error`). */
 	log?: (message: string, error: unknown) => void;
+	/**
+	 * Records a domain no provider matched in the search log (src/lib/search-log/): the domain
+	 * only, never rejecting. Absent: nothing is recorded.
+	 */
+	logUnmatched?: (domain: string, lang: Locale, reason: UnmatchedReason, at: Date) => Promise<void>;
 }
 
 /** A web-standard handler. */
@@ -96,6 +102,17 @@ export function unavailable(deps: MailProviderDependencies, error: unknown): Res
 	);
 }
 
+/** Hands an answer without a provider to the search log, when there is one. */
+export async function recordUnmatched(
+	deps: MailProviderDependencies,
+	domain: string,
+	lang: Locale,
+	answer: FinderAnswer,
+): Promise<void> {
+	if (answer.provider !== null || answer.reason === null || !deps.logUnmatched) return;
+	await deps.logUnmatched(domain, lang, answer.reason, (deps.now ?? (() => new Date()))());
+}
+
 /** Creates the handler. */
 export function createMailProviderHandler(deps: MailProviderDependencies): MailProviderHandler {
 	return async (request, context) => {
@@ -108,6 +125,7 @@ export function createMailProviderHandler(deps: MailProviderDependencies): MailP
 			await limitLookup(deps, context);
 			const { domain, lang } = parsed.query;
 			const answer = await findGuide(domain, deps.guides[lang], deps.lookup);
+			await recordUnmatched(deps, domain, lang, answer);
 			// A checked answer holds for a while; a failed check should be retried.
 			const cache = answer.reason === 'not-checked' ? 'no-store' : 'private, max-age=300';
 			return jsonResponse({ domain, ...answer }, 200, { 'Cache-Control': cache });

@@ -15,6 +15,8 @@ import { mailProviderConfig } from './config.ts';
 import { finderGuides, type FinderGuides } from './guides.ts';
 import { finderForm, type FormOutcome } from './form-route.ts';
 import { createMailProviderHandler, type MailProviderDependencies } from './handler.ts';
+import { finderLogger } from '../search-log/handler.ts';
+import { searchLogConfig } from '../search-log/config.ts';
 import { cachedLookup, defaultCacheOptions, dnsMxLookup } from './resolver.ts';
 
 function start(): MailProviderDependencies {
@@ -32,6 +34,7 @@ function start(): MailProviderDependencies {
 		secret: loadSecret(feedback.hmacKey, feedback.dataDir),
 		rate: config.rate,
 		now,
+		logUnmatched: finderLogger({ store: processStore, days: searchLogConfig(env).days }),
 	};
 }
 

@@ -29,18 +29,24 @@ export interface ReportOptions {
 	format: ReportFormat;
 	/** A `postgres://` URL or a SQLite file path; absent means the FEEDBACK_* environment. */
 	db?: string;
+	/** The search log's report instead of the feedback's. */
+	searches: boolean;
 	help: boolean;
 }
 
 /** Usage text for `--help`. */
 export const reportUsage = `Usage: npm run feedback:report -- [options]
 
-Prints the feedback per article and language, the articles that need attention first.
+Prints the feedback per article and language, the articles that need attention first;
+with --searches, what readers searched for: queries without results first.
 
 Options:
   --since <YYYY-MM-DD>    only votes cast or changed on or after this day (UTC)
   --lang <${locales.join('|')}>          only one language
-  --article <id>          only one article (its file name, e.g. icloud-mail)
+  --article <id>          only one article (its file name, e.g. icloud-mail; not with --searches)
+  --searches              the search log: queries without results, queries with results but
+                          none opened, top queries, click-through rate, average rank opened,
+                          e-mail domains the finder could not match
   --format <table|csv|json>  output format (default: table)
   --db <url or path>      a postgres:// URL or a SQLite file
                           (default: FEEDBACK_DATABASE_URL, FEEDBACK_DB_PATH or data/feedback.db)
@@ -81,6 +87,7 @@ const valuesSchema = z.object({
 			'expected a postgres:// URL or a SQLite file path (no other database is supported)',
 		)
 		.optional(),
+	searches: z.boolean().default(false),
 	help: z.boolean().default(false),
 });
 
@@ -101,6 +108,7 @@ export function parseReportArgs(argv: readonly string[]): ReportOptions {
 				article: { type: 'string' },
 				format: { type: 'string' },
 				db: { type: 'string' },
+				searches: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' },
 			},
 		}));
@@ -114,10 +122,16 @@ export function parseReportArgs(argv: readonly string[]): ReportOptions {
 		const flag = String(issue.path[0]);
 		throw new UsageError(`--${flag}: ${issue.message}, got "${String(values[flag])}".`);
 	}
-	const { since, lang, article, format, db, help } = parsed.data;
+	const { since, lang, article, format, db, searches, help } = parsed.data;
+	if (searches && article) {
+		throw new UsageError(
+			'--article: searches are not per article; leave out --article or --searches.',
+		);
+	}
 	return {
 		format,
 		help,
+		searches,
 		...(since && { since }),
 		...(lang && { lang }),
 		...(article && { article }),

@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { isPostgresUrl, storeConfig, type DatabaseConfig } from '../store/config.ts';
 import { openStore } from '../store/open.ts';
+import type { FeedbackStore } from '../store/store.ts';
+import { searchesCsv, searchesJson, searchesTable } from '../search-log/format.ts';
+import { summariseSearches } from '../search-log/summary.ts';
 import { parseReportArgs, reportUsage, UsageError, type ReportOptions } from './args.ts';
 import { formatCsv, formatJson, formatTable } from './format.ts';
 import { summarizeVotes } from '../votes/summary.ts';
@@ -27,6 +30,38 @@ function databaseOf(options: ReportOptions, io: ReportIo): DatabaseConfig {
 	if (!options.db) return storeConfig(io.env, io.cwd).database;
 	if (isPostgresUrl(options.db)) return { kind: 'postgres', url: options.db };
 	return { kind: 'sqlite', path: isAbsolute(options.db) ? options.db : join(io.cwd, options.db) };
+}
+
+/** Most search-log rows one report reads. */
+export const reportSearchLimit = 1_000_000;
+
+/** The `--searches` report, in the chosen format. */
+async function searchReport(
+	store: FeedbackStore,
+	options: ReportOptions,
+	io: ReportIo,
+): Promise<string> {
+	const rows = await store.listSearches({
+		...(options.since && { since: options.since }),
+		...(options.lang && { lang: options.lang }),
+		limit: reportSearchLimit,
+	});
+	if (rows.length === reportSearchLimit) {
+		io.stderr(`feedback:report: only the newest ${reportSearchLimit} searches are counted.\n`);
+	}
+	const generatedAt = io.now ?? new Date();
+	const summary = summariseSearches(rows, {
+		...(options.since && { from: options.since }),
+		to: generatedAt,
+	});
+	const meta = {
+		generatedAt,
+		...(options.since && { since: options.since }),
+		...(options.lang && { lang: options.lang }),
+	};
+	if (options.format === 'csv') return searchesCsv(summary);
+	if (options.format === 'json') return searchesJson(summary, meta);
+	return searchesTable(summary, meta);
 }
 
 /** Runs the report; resolves to the exit code (0 done, 1 storage failure, 2 usage). */
@@ -56,6 +91,10 @@ export async function runReport(argv: readonly string[], io: ReportIo): Promise<
 	try {
 		const store = await openStore(database);
 		try {
+			if (options.searches) {
+				io.stdout(await searchReport(store, options, io));
+				return 0;
+			}
 			const votes = await store.listVotes({
 				...(options.since && { since: options.since }),
 				...(options.lang && { lang: options.lang }),

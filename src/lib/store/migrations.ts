@@ -94,4 +94,37 @@ export const migrations: readonly Migration[] = [
 			CREATE INDEX rate_limits_expires_at ON rate_limits (expires_at);
 		`,
 	},
+	{
+		version: 2,
+		name: 'search log',
+		// One row per settled search (kind 'search') or per address the finder could not match
+		// (kind 'finder', the domain only). `id` comes from the browser for a search, so the
+		// later click names its row; `clicked_rank` is the first result opened (1-based).
+		sqlite: `
+			CREATE TABLE search_log (
+				id TEXT PRIMARY KEY,
+				kind TEXT NOT NULL CHECK (kind IN ('search', 'finder')),
+				lang TEXT NOT NULL,
+				query TEXT NOT NULL,
+				results INTEGER,
+				detail TEXT,
+				clicked_rank INTEGER,
+				created_at TEXT NOT NULL
+			);
+			CREATE INDEX search_log_created_at ON search_log (created_at);
+		`,
+		postgres: `
+			CREATE TABLE search_log (
+				id text PRIMARY KEY,
+				kind text NOT NULL CHECK (kind IN ('search', 'finder')),
+				lang text NOT NULL,
+				query text NOT NULL,
+				results integer,
+				detail text,
+				clicked_rank integer,
+				created_at timestamptz NOT NULL
+			);
+			CREATE INDEX search_log_created_at ON search_log (created_at);
+		`,
+	},
 ];

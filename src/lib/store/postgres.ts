@@ -8,6 +8,10 @@ import type {
 	RateCount,
 	RateHit,
 	SaveResult,
+	SearchFilter,
+	SearchLogResult,
+	SearchLogWrite,
+	StoredSearch,
 	StoredVote,
 	SubmitResult,
 	UsedChallenge,
@@ -203,6 +207,74 @@ export class PostgresFeedbackStore implements FeedbackStore {
 			createdAt: row.created_at,
 			updatedAt: row.updated_at,
 		}));
+	}
+
+	/** One transaction (a search-log write is rare enough that its round trips do not matter). */
+	async writeSearchLog(write: SearchLogWrite, hits: readonly RateHit[]): Promise<SearchLogResult> {
+		const at = write.kind === 'entry' ? write.entry.at : write.at;
+		return this.#sql.begin(async (tx): Promise<SearchLogResult> => {
+			for (const hit of hits) {
+				const { start, resetAt } = windowOf(at, hit.windowSeconds);
+				const [row] = await tx<{ count: number }[]>`
+					INSERT INTO rate_limits (bucket, window_start, count, expires_at)
+					VALUES (${hit.bucket}, ${start}, 1, ${resetAt})
+					ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1
+					RETURNING count`;
+				if (row!.count === 1) await tx`DELETE FROM rate_limits WHERE expires_at <= ${at}`;
+				if (row!.count > hit.max) return { limited: hit, resetAt };
+			}
+			if (write.kind === 'click') {
+				const changed = await tx`
+					UPDATE search_log SET clicked_rank = ${write.rank}
+					WHERE id = ${write.id} AND kind = 'search' AND clicked_rank IS NULL RETURNING id`;
+				return { saved: changed.length > 0 };
+			}
+			const { entry } = write;
+			const inserted = await tx`
+				INSERT INTO search_log (id, kind, lang, query, results, detail, created_at)
+				VALUES (${entry.id}, ${entry.kind}, ${entry.lang}, ${entry.query}, ${entry.results},
+					${entry.detail}, ${at})
+				ON CONFLICT (id) DO NOTHING RETURNING id`;
+			return { saved: inserted.length > 0 };
+		});
+	}
+
+	async listSearches(filter: SearchFilter = {}): Promise<StoredSearch[]> {
+		const sql = this.#sql;
+		const rows = await sql<
+			{
+				id: string;
+				kind: StoredSearch['kind'];
+				lang: Locale;
+				query: string;
+				results: number | null;
+				detail: string | null;
+				clicked_rank: number | null;
+				created_at: Date;
+			}[]
+		>`
+			SELECT id, kind, lang, query, results, detail, clicked_rank, created_at FROM search_log
+			WHERE true
+				${filter.since ? sql`AND created_at >= ${filter.since}` : sql``}
+				${filter.lang ? sql`AND lang = ${filter.lang}` : sql``}
+				${filter.kind ? sql`AND kind = ${filter.kind}` : sql``}
+			ORDER BY created_at DESC, id
+			LIMIT ${filter.limit ?? 100_000}`;
+		return rows.map((row) => ({
+			id: row.id,
+			kind: row.kind,
+			lang: row.lang,
+			query: row.query,
+			results: row.results,
+			detail: row.detail,
+			clickedRank: row.clicked_rank,
+			createdAt: row.created_at,
+		}));
+	}
+
+	async purgeSearches(before: Date): Promise<number> {
+		const rows = await this.#sql`DELETE FROM search_log WHERE created_at < ${before} RETURNING id`;
+		return rows.length;
 	}
 
 	async close(): Promise<void> {

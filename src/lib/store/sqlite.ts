@@ -11,6 +11,10 @@ import type {
 	RateCount,
 	RateHit,
 	SaveResult,
+	SearchFilter,
+	SearchLogResult,
+	SearchLogWrite,
+	StoredSearch,
 	StoredVote,
 	SubmitResult,
 	UsedChallenge,
@@ -187,6 +191,84 @@ export class SqliteFeedbackStore implements FeedbackStore {
 			filter.limit ?? 1000,
 		);
 		return rows.map(toStoredVote);
+	}
+
+	async writeSearchLog(write: SearchLogWrite, hits: readonly RateHit[]): Promise<SearchLogResult> {
+		const at = write.kind === 'entry' ? write.entry.at : write.at;
+		// Not durable: a search-log row lost in a power cut costs nothing a reader would miss.
+		return this.#immediate((): SearchLogResult => {
+			for (const hit of hits) {
+				const { count, resetAt } = this.#count(hit.bucket, hit.windowSeconds, at);
+				if (count > hit.max) return { limited: hit, resetAt };
+			}
+			if (write.kind === 'click') {
+				const changed = this.#run(
+					'UPDATE search_log SET clicked_rank = ? WHERE id = ? AND kind = ? AND clicked_rank IS NULL RETURNING id',
+					write.rank,
+					write.id,
+					'search',
+				);
+				return { saved: changed.length > 0 };
+			}
+			const { entry } = write;
+			const inserted = this.#run(
+				`INSERT INTO search_log (id, kind, lang, query, results, detail, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id`,
+				entry.id,
+				entry.kind,
+				entry.lang,
+				entry.query,
+				entry.results,
+				entry.detail,
+				at.toISOString(),
+			);
+			return { saved: inserted.length > 0 };
+		});
+	}
+
+	async listSearches(filter: SearchFilter = {}): Promise<StoredSearch[]> {
+		const conditions = (
+			[
+				['created_at >= ?', filter.since?.toISOString()],
+				['lang = ?', filter.lang],
+				['kind = ?', filter.kind],
+			] as const
+		).filter(([, value]) => value !== undefined);
+		const where = conditions.map(([condition]) => condition);
+		const params = conditions.map(([, value]) => value!);
+		const rows = this.#run<{
+			id: string;
+			kind: StoredSearch['kind'];
+			lang: Locale;
+			query: string;
+			results: number | null;
+			detail: string | null;
+			clicked_rank: number | null;
+			created_at: string;
+		}>(
+			`SELECT * FROM search_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+			ORDER BY created_at DESC, id LIMIT ?`,
+			...params,
+			filter.limit ?? 100_000,
+		);
+		return rows.map((row) => ({
+			id: row.id,
+			kind: row.kind,
+			lang: row.lang,
+			query: row.query,
+			results: row.results,
+			detail: row.detail,
+			clickedRank: row.clicked_rank,
+			createdAt: new Date(row.created_at),
+		}));
+	}
+
+	async purgeSearches(before: Date): Promise<number> {
+		return this.#immediate(
+			() =>
+				this.#run('DELETE FROM search_log WHERE created_at < ? RETURNING id', before.toISOString())
+					.length,
+		);
 	}
 
 	async close(): Promise<void> {

@@ -73,6 +73,50 @@ export interface RateCount {
 	resetAt: Date;
 }
 
+/** What a search-log row is about: a reader's settled search, or a domain the finder did not know. */
+export type SearchLogKind = 'search' | 'finder';
+
+/** A search-log row to save; everything in it is already normalised and masked. */
+export interface SearchLogEntry {
+	/** A random id (UUID) made by the browser for a search, so its click names it; made here for the finder. */
+	id: string;
+	kind: SearchLogKind;
+	lang: Locale;
+	/** The normalised, masked query (search) or the domain (finder), at most 100 characters. */
+	query: string;
+	/** How many articles the search found; null for the finder. */
+	results: number | null;
+	/** Search: `none`, `corrected` or `partial` (a looser search was used); finder: why no provider matched. */
+	detail: string | null;
+	at: Date;
+}
+
+/** A write to the search log: a new row, or the rank of the first result opened from one. */
+export type SearchLogWrite =
+	{ kind: 'entry'; entry: SearchLogEntry } | { kind: 'click'; id: string; rank: number; at: Date };
+
+/**
+ * What {@link FeedbackStore.writeSearchLog} did: `saved` is false when nothing changed (an id
+ * seen before, a click on an unknown row or on one already clicked).
+ */
+export type SearchLogResult = { saved: boolean } | { limited: RateHit; resetAt: Date };
+
+/** A stored search-log row. */
+export interface StoredSearch extends Omit<SearchLogEntry, 'at'> {
+	clickedRank: number | null;
+	createdAt: Date;
+}
+
+/** Filters for {@link FeedbackStore.listSearches}; all optional. */
+export interface SearchFilter {
+	/** Only rows created at or after this moment. */
+	since?: Date;
+	lang?: Locale;
+	kind?: SearchLogKind;
+	/** At most this many, newest first (default 100,000). */
+	limit?: number;
+}
+
 /**
  * Where feedback lives: SQLite (`node:sqlite`, the default) or PostgreSQL. Rate limits and
  * used captchas live here too, never in process memory, so they hold across serverless
@@ -106,6 +150,16 @@ export interface FeedbackStore {
 	counts(article: string, lang?: Locale): Promise<VoteCounts>;
 	/** Votes for the support report, newest change first. */
 	listVotes(filter?: VoteFilter): Promise<StoredVote[]>;
+	/**
+	 * Counts `hits` (in order, at the write's time) and, while every count stays within its `max`,
+	 * applies `write`: all in one transaction. As with {@link submitVote}, the counts are committed
+	 * whatever the outcome.
+	 */
+	writeSearchLog(write: SearchLogWrite, hits: readonly RateHit[]): Promise<SearchLogResult>;
+	/** Search-log rows for the report and the dashboard, newest first. */
+	listSearches(filter?: SearchFilter): Promise<StoredSearch[]>;
+	/** Deletes search-log rows created before `before`; resolves to how many went. */
+	purgeSearches(before: Date): Promise<number>;
 	/** Closes connections. */
 	close(): Promise<void>;
 }
