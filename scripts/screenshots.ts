@@ -22,6 +22,7 @@ import { searchPagePaths } from '../src/components/search/paths.ts';
 import { finderFormPaths } from '../src/lib/mail-provider/paths.ts';
 import { SqliteFeedbackStore } from '../src/lib/store/sqlite.ts';
 import { seedInsightsVotes } from '../tests/fixtures/insights-votes.ts';
+import { seedSearchLog } from '../tests/fixtures/search-log.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const usage = 'Usage: npm run screenshots -- [--out DIR] [--readme-dir DIR] [--no-readme]';
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
 	const store = new SqliteFeedbackStore(join(dataDir, 'feedback.db'));
 	await store.migrate();
 	await seedInsightsVotes(store, new Date());
+	await seedSearchLog(store);
 	await store.close();
 
 	const port = await freePort();
