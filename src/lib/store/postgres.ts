@@ -3,6 +3,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Reason, Vote } from '../feedback/contract.ts';
 import { migrations, migrationsTable } from './migrations.ts';
 import { windowOf } from './rate-window.ts';
+import { toStoredSearch, type SearchRow } from './search-rows.ts';
 import type {
 	FeedbackStore,
 	RateCount,
@@ -241,18 +242,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
 
 	async listSearches(filter: SearchFilter = {}): Promise<StoredSearch[]> {
 		const sql = this.#sql;
-		const rows = await sql<
-			{
-				id: string;
-				kind: StoredSearch['kind'];
-				lang: Locale;
-				query: string;
-				results: number | null;
-				detail: string | null;
-				clicked_rank: number | null;
-				created_at: Date;
-			}[]
-		>`
+		const rows = await sql<SearchRow[]>`
 			SELECT id, kind, lang, query, results, detail, clicked_rank, created_at FROM search_log
 			WHERE true
 				${filter.since ? sql`AND created_at >= ${filter.since}` : sql``}
@@ -260,16 +250,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
 				${filter.kind ? sql`AND kind = ${filter.kind}` : sql``}
 			ORDER BY created_at DESC, id
 			LIMIT ${filter.limit ?? 100_000}`;
-		return rows.map((row) => ({
-			id: row.id,
-			kind: row.kind,
-			lang: row.lang,
-			query: row.query,
-			results: row.results,
-			detail: row.detail,
-			clickedRank: row.clicked_rank,
-			createdAt: row.created_at,
-		}));
+		return rows.map(toStoredSearch);
 	}
 
 	async purgeSearches(before: Date): Promise<number> {

@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Vote } from '../feedback/contract.ts';
 import { migrations, migrationsTable } from './migrations.ts';
 import { windowOf } from './rate-window.ts';
+import { toStoredSearch, type SearchRow } from './search-rows.ts';
 import { toStoredVote, writeVote, type Row } from './sqlite-votes.ts';
 import type {
 	FeedbackStore,
@@ -236,31 +237,13 @@ export class SqliteFeedbackStore implements FeedbackStore {
 		).filter(([, value]) => value !== undefined);
 		const where = conditions.map(([condition]) => condition);
 		const params = conditions.map(([, value]) => value!);
-		const rows = this.#run<{
-			id: string;
-			kind: StoredSearch['kind'];
-			lang: Locale;
-			query: string;
-			results: number | null;
-			detail: string | null;
-			clicked_rank: number | null;
-			created_at: string;
-		}>(
+		const rows = this.#run<SearchRow>(
 			`SELECT * FROM search_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 			ORDER BY created_at DESC, id LIMIT ?`,
 			...params,
 			filter.limit ?? 100_000,
 		);
-		return rows.map((row) => ({
-			id: row.id,
-			kind: row.kind,
-			lang: row.lang,
-			query: row.query,
-			results: row.results,
-			detail: row.detail,
-			clickedRank: row.clicked_rank,
-			createdAt: new Date(row.created_at),
-		}));
+		return rows.map(toStoredSearch);
 	}
 
 	async purgeSearches(before: Date): Promise<number> {
