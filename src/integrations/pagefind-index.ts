@@ -1,4 +1,5 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { transform } from 'esbuild';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { augmentForIndex, type SearchProvider } from './search-augment.ts';
@@ -10,6 +11,19 @@ export interface PagefindIndexReport {
 	pages: Record<string, number>;
 	/** Folder the bundle was written to. */
 	outputPath: string;
+}
+
+/**
+ * Pagefind's scripts that the browser loads (the search code on the page, and in a worker for the
+ * results page). Pagefind ships them readable; minified they are ~1.9 KiB gzip smaller each, on
+ * every reader's first search (npm run bench:search).
+ */
+export const minifiedBundleFiles = ['pagefind.js', 'pagefind-worker.js'];
+
+/** Minifies one of Pagefind's scripts in place (an ES module: its exports stay). */
+async function minifyScript(path: string): Promise<void> {
+	const { code } = await transform(await readFile(path, 'utf8'), { minify: true, format: 'esm' });
+	await writeFile(path, code);
 }
 
 /**
@@ -86,6 +100,7 @@ export async function buildSearchIndex(
 			throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
 		}
 		await Promise.all(unusedBundleFiles.map((name) => rm(join(outputPath, name), { force: true })));
+		await Promise.all(minifiedBundleFiles.map((name) => minifyScript(join(outputPath, name))));
 		await writeVocabulary(outputPath, await readVocabulary(outputPath), extras.extraWords);
 		const entry = JSON.parse(await readFile(`${outputPath}/pagefind-entry.json`, 'utf8')) as {
 			languages: Record<string, { page_count: number }>;

@@ -22,6 +22,19 @@ describe('search configuration files', () => {
 			expect(config.suggestions.length).toBeGreaterThan(0);
 			for (const s of config.suggestions) expect(s.url).toMatch(new RegExp(`^/${lang}/`));
 			expect(config.filters.category.length).toBeGreaterThan(0);
+			// Its own language's synonyms only: the other language's stay out of its download.
+			const synonyms = JSON.parse(await readFile('content/search-synonyms.json', 'utf8'));
+			expect(config.synonyms).toEqual(synonyms[lang]);
+		},
+	);
+
+	test.each(['pagefind.js', 'pagefind-worker.js'])(
+		'Pagefind’s %s is minified, and still an ES module with its exports',
+		async (name) => {
+			const code = await readFile(join(clientDir, 'pagefind', name), 'utf8');
+			// Pagefind's own local names (its gzip reader) are gone: the names were shortened too.
+			expect(code).not.toContain('gz_default');
+			if (name === 'pagefind.js') expect(code).toMatch(/export\s*\{[^}]*\bsearch\b/);
 		},
 	);
 

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { expandSynonyms, overviewFor } from '../../src/components/search/synonyms.ts';
-import { parseSearchSynonyms } from '../../src/lib/search/synonyms.ts';
+import { parseSearchSynonyms, type SearchSynonyms } from '../../src/lib/search/synonyms.ts';
 
 const file = 'content/search-synonyms.json';
+/** The project's own synonyms of a language, as its search-config.json hands them to the search. */
+const project = JSON.parse(readFileSync(file, 'utf8')) as SearchSynonyms;
+const of = (lang: 'nl' | 'en') => ({ lang, synonyms: project[lang] });
 const articles = {
 	nl: ['what-is-an-app-password', 'gmail'],
 	en: ['what-is-an-app-password', 'gmail'],
@@ -70,7 +73,7 @@ describe('parseSearchSynonyms()', () => {
 
 describe('expandSynonyms()', () => {
 	test('returns the query alone when it has no synonym', () => {
-		expect(expandSynonyms(['gmail', 'intrekken'], 'nl')).toEqual({
+		expect(expandSynonyms(['gmail', 'intrekken'], of('nl'))).toEqual({
 			variants: [['gmail', 'intrekken']],
 			alone: [],
 			replaced: [],
@@ -79,7 +82,7 @@ describe('expandSynonyms()', () => {
 	});
 
 	test('returns the query as typed, then with a device word replaced by its provider', () => {
-		const { variants, alone, replaced } = expandSynonyms(['ipad', 'wachtwoord'], 'nl');
+		const { variants, alone, replaced } = expandSynonyms(['ipad', 'wachtwoord'], of('nl'));
 		expect(variants).toEqual([
 			['ipad', 'wachtwoord'],
 			['icloud', 'wachtwoord'],
@@ -90,15 +93,15 @@ describe('expandSynonyms()', () => {
 	});
 
 	test('returns one variant per meaning, and prefers the longest phrase', () => {
-		const { variants } = expandSynonyms(['tweestap'], 'nl');
+		const { variants } = expandSynonyms(['tweestap'], of('nl'));
 		expect(variants.map((v) => v.join(' '))).toEqual([
 			'tweestap',
 			'tweestapsverificatie',
 			'verificatie 2 stappen',
 			'twee factor authenticatie',
 		]);
-		expect(expandSynonyms(['nieuw', 'wachtwoord'], 'nl').variants[1]).toEqual(['gewijzigd']);
-		expect(expandSynonyms(['ik', 'krijg', 'geen', 'mail'], 'nl').variants[1]).toEqual([
+		expect(expandSynonyms(['nieuw', 'wachtwoord'], of('nl')).variants[1]).toEqual(['gewijzigd']);
+		expect(expandSynonyms(['ik', 'krijg', 'geen', 'mail'], of('nl')).variants[1]).toEqual([
 			'ik',
 			'geen',
 			'nieuwe',
@@ -107,12 +110,12 @@ describe('expandSynonyms()', () => {
 	});
 
 	test('returns the everyday verb as the word the articles use', () => {
-		expect(expandSynonyms(['app', 'wachtwoord', 'invoeren'], 'nl').variants[1]).toEqual([
+		expect(expandSynonyms(['app', 'wachtwoord', 'invoeren'], of('nl')).variants[1]).toEqual([
 			'app',
 			'wachtwoord',
 			'invullen',
 		]);
-		expect(expandSynonyms(['type', 'app', 'password'], 'en').variants[1]).toEqual([
+		expect(expandSynonyms(['type', 'app', 'password'], of('en')).variants[1]).toEqual([
 			'enter',
 			'app',
 			'password',
@@ -122,12 +125,12 @@ describe('expandSynonyms()', () => {
 
 describe('overviewFor()', () => {
 	test('returns the overview of a query that names only its topic', () => {
-		expect(overviewFor(['wachtwoorden'], 'nl')).toBe('what-is-an-app-password');
-		expect(overviewFor(['password'], 'en')).toBe('what-is-an-app-password');
-		expect(overviewFor(['foutmelding'], 'nl')).toBe('error-messages');
+		expect(overviewFor(['wachtwoorden'], of('nl'))).toBe('what-is-an-app-password');
+		expect(overviewFor(['password'], of('en'))).toBe('what-is-an-app-password');
+		expect(overviewFor(['foutmelding'], of('nl'))).toBe('error-messages');
 	});
 
 	test('returns undefined for a query about more than the topic', () => {
-		expect(overviewFor(['gmail', 'wachtwoord'], 'nl')).toBeUndefined();
+		expect(overviewFor(['gmail', 'wachtwoord'], of('nl'))).toBeUndefined();
 	});
 });

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n/locales.ts';
+import type { LanguageSynonyms } from '../../lib/search/synonyms.ts';
 import type { PluralForms } from '../islands/strings.ts';
 import type { FilterOptions } from './filters.ts';
 
@@ -53,6 +54,8 @@ export interface SharedSearchConfig {
 	suggestions: Suggestion[];
 	/** What the results page can filter on (the results page only). */
 	filters?: FilterOptions;
+	/** The language's synonyms and topic overviews (content/search-synonyms.json). */
+	synonyms: LanguageSynonyms;
 	strings: SearchStrings;
 }
 

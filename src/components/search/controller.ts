@@ -24,9 +24,10 @@ const debounceMs = 80;
 /** A search slower than this (a slow network fetching the index) says "Searching…". */
 const slowMs = 500;
 const limits = {
-	// Rows of title and section (render.ts): seven fit a phone's screen and a desktop's panel.
-	header: { results: 7, sections: 0, step: 0 },
-	hero: { results: 7, sections: 0, step: 0 },
+	// Rows of title and section (render.ts): six fit a phone's screen and a desktop's panel, and
+	// each row is a download (its result data) on every search while the reader types.
+	header: { results: 6, sections: 0, step: 0 },
+	hero: { results: 6, sections: 0, step: 0 },
 	page: { results: 10, sections: 3, step: 10 },
 };
 
@@ -180,6 +181,7 @@ export class SearchController {
 		try {
 			outcome = await search(query, {
 				lang: this.#config.lang,
+				synonyms: this.#config.synonyms,
 				limit: this.#limit,
 				sections,
 				signal,

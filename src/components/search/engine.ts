@@ -5,7 +5,7 @@ import { isCodeToken, rewriteCodes } from '../../lib/search/error-codes.ts';
 import { meaningfulTerms } from './query.ts';
 import { boostByTitle, mergeResults, resembles, type PageTitles, type Scored } from './ranking.ts';
 import { keywordsId, matchPage } from './regions.ts';
-import { expandSynonyms, overviewFor } from './synonyms.ts';
+import { expandSynonyms, overviewFor, type Thesaurus } from './synonyms.ts';
 import type {
 	PagefindApi,
 	PagefindFragment,
@@ -42,6 +42,8 @@ export function loadPagefind(options: { worker?: boolean } = {}): Promise<Pagefi
 /** Options of one search. */
 export interface SearchOptions {
 	lang: Locale;
+	/** The language's synonyms and topic overviews (from its search-config.json). */
+	synonyms: Thesaurus['synonyms'];
 	/** How many results to load and render. */
 	limit: number;
 	/** Sections to list under each result. */
@@ -87,6 +89,7 @@ interface Found {
  */
 export async function search(query: string, options: SearchOptions): Promise<SearchOutcome> {
 	const { lang } = options;
+	const thesaurus = { lang, synonyms: options.synonyms };
 	const [pagefind, common] = await Promise.all([
 		loadPagefind(),
 		loadCommonWords(localeTags[lang].toLowerCase()),
@@ -111,11 +114,15 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 	});
 
 	const find = async (terms: string[]): Promise<Found> => {
-		const expansion = expandSynonyms(terms, lang);
+		const expansion = expandSynonyms(terms, thesaurus);
 		// A synonym's meaning searched alone that has only common words would fetch their heavy
 		// index lists to match nearly every page ("app password" on an app-password help center).
 		const alone = expansion.alone.filter((a) => !a.every((t) => isCommon(t, common)));
-		const searches = [...expansion.variants, ...alone];
+		// A variant that only adds words to the query as typed ("app password" → "app specific
+		// password") finds some of the same pages: it ranks them, but costs no search (an index
+		// chunk and result data of its own).
+		const narrower = (v: string[]) => v.length > terms.length && terms.every((t) => v.includes(t));
+		const searches = [...expansion.variants.filter((v) => !narrower(v)), ...alone];
 		let full: Scored<PagefindResult>[] = [];
 		if (terms.length === 0) {
 			if (options.filters) full = (await run(null)).map((r) => ({ item: r, score: r.score }));
@@ -146,11 +153,11 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
 		// Re-rank within each group: full matches stay ahead of partial ones.
 		const byId = new Map(window.map((r, i) => [r.item.id, loaded[i]!]));
 		const rank = {
-			variants: [terms, ...searches],
+			variants: [terms, ...expansion.variants, ...alone],
 			exact: [terms],
 			synonyms: expansion.meanings,
 			// A topic typed in the other language ("app wachtwoord" on the English site) counts too.
-			overview: expansion.variants.map((v) => overviewFor(v, lang)).find(Boolean),
+			overview: expansion.variants.map((v) => overviewFor(v, thesaurus)).find(Boolean),
 		};
 		const group = (list: Scored<PagefindResult>[]) =>
 			boostByTitle(list, (r) => titlesOf(byId.get(r.id)!), rank);

@@ -9,9 +9,12 @@ import { pluralForms } from '../../i18n/island-strings.ts';
 import { uiStrings } from '../../i18n/translations.ts';
 import { articlesIn, siteIndex } from '../../lib/site.ts';
 import { siteConfig } from '../../site.config.ts';
+import type { LanguageSynonyms } from '../../lib/search/synonyms.ts';
 import type { SharedSearchConfig } from './config.ts';
 import { filterOptionsFor } from './filter-options.ts';
 import { searchPagePaths } from './paths.ts';
+// Named imports leave out the file's $comment; the hc-pagefind integration checks the file.
+import { en, nl } from '../../../content/search-synonyms.json';
 import { perLanguageJson } from '../versioned-json.ts';
 
 /** What every search box of `lang` shares, with its JSON and a URL that changes when it does. */
@@ -33,6 +36,7 @@ function searchConfigFor(lang: Locale): SharedSearchConfig {
 			.slice(0, 5)
 			.map((a) => ({ title: a.title, url: a.url })),
 		filters: filterOptionsFor(content, lang),
+		synonyms: ({ nl, en } as Record<Locale, LanguageSynonyms>)[lang],
 		strings: {
 			resultCount: pluralForms(lang, 'search.resultCount'),
 			noResults: raw['search.noResults'],

@@ -1,11 +1,16 @@
 import type { Locale } from '../../i18n/locales.ts';
-import type { LanguageSynonyms, SearchSynonyms } from '../../lib/search/synonyms.ts';
-// Named imports let the bundle leave out the file's $comment.
-import { en, nl } from '../../../content/search-synonyms.json';
+import type { LanguageSynonyms } from '../../lib/search/synonyms.ts';
 import { meaningfulTerms } from './query.ts';
 
-/** Checked at build time by the hc-pagefind integration (src/integrations/search-extras.ts). */
-const synonyms = { nl, en } as unknown as Omit<SearchSynonyms, '$comment'>;
+/**
+ * The synonyms and overviews of one language (`content/search-synonyms.json`, checked at build
+ * time by the hc-pagefind integration): they come with the language's search-config.json, so a
+ * page loads its own language's only.
+ */
+export interface Thesaurus {
+	lang: Locale;
+	synonyms: LanguageSynonyms;
+}
 
 /** A query with its synonyms applied. */
 export interface Expansion {
@@ -23,13 +28,15 @@ export interface Expansion {
 }
 
 const key = (terms: readonly string[]) => terms.join(' ');
-const cache = new Map<Locale, { words: Map<string, string[][]>; overviews: Map<string, string> }>();
+const cache = new WeakMap<
+	LanguageSynonyms,
+	{ words: Map<string, string[][]>; overviews: Map<string, string> }
+>();
 
 /** The synonyms and overviews of a language, with every phrase split into query terms once. */
-function tables(lang: Locale) {
-	let table = cache.get(lang);
+function tables({ lang, synonyms: source }: Thesaurus) {
+	let table = cache.get(source);
 	if (!table) {
-		const source: LanguageSynonyms = synonyms[lang];
 		const words = new Map<string, string[][]>();
 		for (const { words: typed, means } of source.synonyms) {
 			const meanings = means.map((m) => meaningfulTerms(m, lang));
@@ -40,7 +47,7 @@ function tables(lang: Locale) {
 			for (const word of typed) overviews.set(key(meaningfulTerms(word, lang)), article);
 		}
 		table = { words, overviews };
-		cache.set(lang, table);
+		cache.set(source, table);
 	}
 	return table;
 }
@@ -55,8 +62,8 @@ const maxVariants = 3; // plus the query as typed
  * as "icloud", "tweestap" as each of "tweestapsverificatie", "verificatie 2 stappen" and
  * "twee factor authenticatie". Longer phrases win over their words ("nieuw wachtwoord").
  */
-export function expandSynonyms(terms: readonly string[], lang: Locale): Expansion {
-	const { words } = tables(lang);
+export function expandSynonyms(terms: readonly string[], thesaurus: Thesaurus): Expansion {
+	const { words } = tables(thesaurus);
 	const spans: { from: number; to: number; meanings: string[][] }[] = [];
 	for (let i = 0; i < terms.length;) {
 		let found: (typeof spans)[number] | undefined;
@@ -95,6 +102,6 @@ export function expandSynonyms(terms: readonly string[], lang: Locale): Expansio
  * The article that answers a query naming only a topic ("wachtwoorden", "foutmelding"): the
  * topic's overview, which then ranks above the provider guides that mention the word.
  */
-export function overviewFor(terms: readonly string[], lang: Locale): string | undefined {
-	return tables(lang).overviews.get(key(terms));
+export function overviewFor(terms: readonly string[], thesaurus: Thesaurus): string | undefined {
+	return tables(thesaurus).overviews.get(key(terms));
 }
