@@ -30,7 +30,11 @@ export default defineConfig({
 	outputDir: 'test-results/e2e',
 	fullyParallel: true,
 	forbidOnly: !!process.env['CI'],
-	retries: 0,
+	// A failed test runs once more, with a trace: recording one for every test (retain-on-failure)
+	// cost 10-20 % of the e2e stage's time. A test that passes only on its retry still fails the
+	// run (failOnFlakyTests), so a retry never hides a flaky test.
+	retries: 1,
+	failOnFlakyTests: true,
 	// Two: the tests are independent (each writes its own rows, the dashboard has its own server),
 	// and `npm test` runs other stages beside them on a 2-core machine. E2E_WORKERS to change.
 	workers: Number(process.env['E2E_WORKERS'] ?? 2),
@@ -38,7 +42,7 @@ export default defineConfig({
 	globalSetup: './tests/e2e/dns-setup.ts',
 	use: {
 		baseURL: `http://localhost:${port}`,
-		trace: 'retain-on-failure',
+		trace: 'on-first-retry',
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			...(existsSync(chromium) ? { executablePath: chromium } : {}),
