@@ -74,7 +74,7 @@ test(`holds ${rate} votes/s for ${seconds} s with no error and no lost vote`, as
 		const task = (async () => {
 			if (vote.details) vote.details.captcha = await solveCaptcha(server.url);
 			const begun = performance.now();
-			await send(server.url, vote);
+			await send(server.url, vote, { resendOnReset: true });
 			latencies.push(performance.now() - begun);
 			sent.push(vote);
 			visitor.busy = false;
@@ -89,7 +89,7 @@ test(`holds ${rate} votes/s for ${seconds} s with no error and no lost vote`, as
 	latencies.sort((a, b) => a - b);
 	console.log(
 		`[soak] ${sent.length} votes in ${elapsed.toFixed(1)} s (${(sent.length / elapsed).toFixed(1)}/s), ` +
-			`${visitors.length} visitors; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
+			`${visitors.length} visitors, ${sent.filter((v) => v.resent).length} resent after a reset; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
 			`p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
 	);
 	expect(sent.filter((v) => !acknowledged(v))).toEqual([]);
