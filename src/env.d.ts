@@ -12,3 +12,9 @@ declare module 'virtual:hc/site-index' {
 	const index: import('./lib/site-index.ts').SiteIndex;
 	export default index;
 }
+
+declare module 'virtual:hc/feedback-articles' {
+	/** Published articles as the feedback API checks votes: src/integrations/site-index.ts. */
+	const articles: import('./lib/feedback/articles.ts').ArticleSource[];
+	export default articles;
+}

@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { siteIndexPlugin } from './site-index.ts';
 
 /** The bundle's file name in the server output folder; `npm run serve` runs it. */
 export const serveFile = 'serve.mjs';
@@ -30,6 +31,8 @@ export default function serveBundle({ enabled }: { enabled: boolean }): AstroInt
 					configFile: false,
 					root,
 					logLevel: 'warn',
+					// The vote route it answers itself checks votes against the published articles.
+					plugins: [siteIndexPlugin(root, 'build')],
 					build: {
 						ssr: join(root, 'scripts/serve.ts'),
 						outDir: serverDir,

@@ -1,14 +1,58 @@
 /**
- * Puts the site index (src/lib/site-index.ts) in the bundle as `virtual:hc/site-index`: read
- * from `content/` once per build, and again in `astro dev` whenever a content file changes.
+ * Puts the site index (src/lib/site-index.ts) in the bundle as `virtual:hc/site-index`, and the
+ * part of it the feedback API checks votes against as `virtual:hc/feedback-articles`: read from
+ * `content/` once per build, and again in `astro dev` whenever a content file changes.
  */
 import type { AstroIntegration } from 'astro';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSiteIndex, siteIndexModule } from '../lib/site-index.ts';
+import type { Plugin } from 'vite';
+import { feedbackArticlesModule, readSiteIndex, siteIndexModule } from '../lib/site-index.ts';
 
-const id = 'virtual:hc/site-index';
-const resolvedId = `\0${id}`;
+/** The virtual modules, by id, and how each is made from the index. */
+const modules = {
+	'virtual:hc/site-index': siteIndexModule,
+	'virtual:hc/feedback-articles': feedbackArticlesModule,
+};
+const resolvedIds = new Map(Object.keys(modules).map((id) => [`\0${id}`, id]));
+
+/**
+ * The Vite plugin that serves both modules for the project in `root`; also used by the
+ * production server's own bundle (src/integrations/serve-bundle.ts).
+ */
+export function siteIndexPlugin(
+	root: string,
+	command: 'dev' | 'build' | 'preview' | 'sync',
+): Plugin {
+	const contentDir = resolve(root, 'content');
+	const read = () => readSiteIndex(root, { drafts: command === 'dev' });
+	// Content does not change during a build: one read for all its environments.
+	let built: ReturnType<typeof read> | undefined;
+	return {
+		name: 'hc-site-index',
+		resolveId(source) {
+			return source in modules ? `\0${source}` : undefined;
+		},
+		load(moduleId) {
+			const id = resolvedIds.get(moduleId) as keyof typeof modules | undefined;
+			if (!id) return undefined;
+			const index = command === 'build' ? (built ??= read()) : read();
+			return modules[id](index);
+		},
+		configureServer(server) {
+			server.watcher.add(join(contentDir, '**'));
+			server.watcher.on('all', (_event, file) => {
+				if (!resolve(file).startsWith(contentDir + sep)) return;
+				for (const environment of Object.values(server.environments)) {
+					for (const resolvedId of resolvedIds.keys()) {
+						const module = environment.moduleGraph.getModuleById(resolvedId);
+						if (module) environment.moduleGraph.invalidateModule(module);
+					}
+				}
+			});
+		},
+	};
+}
 
 /** The integration. */
 export default function siteIndex(): AstroIntegration {
@@ -16,39 +60,7 @@ export default function siteIndex(): AstroIntegration {
 		name: 'hc-site-index',
 		hooks: {
 			'astro:config:setup': ({ command, config, updateConfig }) => {
-				const root = fileURLToPath(config.root);
-				const contentDir = resolve(root, 'content');
-				const read = () => siteIndexModule(readSiteIndex(root, { drafts: command === 'dev' }));
-				let built: string | undefined;
-				updateConfig({
-					vite: {
-						plugins: [
-							{
-								name: 'hc-site-index',
-								resolveId(source) {
-									return source === id ? resolvedId : undefined;
-								},
-								load(moduleId) {
-									if (moduleId !== resolvedId) return undefined;
-									if (command !== 'build') return read();
-									// Content does not change during a build: one read for all its environments.
-									built ??= read();
-									return built;
-								},
-								configureServer(server) {
-									server.watcher.add(join(contentDir, '**'));
-									server.watcher.on('all', (_event, file) => {
-										if (!resolve(file).startsWith(contentDir + sep)) return;
-										for (const environment of Object.values(server.environments)) {
-											const module = environment.moduleGraph.getModuleById(resolvedId);
-											if (module) environment.moduleGraph.invalidateModule(module);
-										}
-									});
-								},
-							},
-						],
-					},
-				});
+				updateConfig({ vite: { plugins: [siteIndexPlugin(fileURLToPath(config.root), command)] } });
 			},
 		},
 	};

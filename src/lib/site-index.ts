@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uneval } from 'devalue';
 import { sortArticles, toSummary, type ArticleSummary } from './articles.ts';
+import type { ArticleSource } from './feedback/articles.ts';
 import { readArticles } from './content/files.ts';
 import { checkContentFiles, type DatedArticle, type Finding } from './content-health/check.ts';
 import {
@@ -123,6 +124,25 @@ export function readSiteIndex(root: string, { drafts }: ReadOptions): SiteIndex 
 			findings: checkContentFiles(files, site),
 		},
 	};
+}
+
+/**
+ * What the feedback API checks a vote against (src/lib/feedback/articles.ts): each published
+ * article's language, slug, date and h2 ids. A module of its own, because the production server
+ * (scripts/serve.ts) answers vote posts itself and bundles this rather than the whole index.
+ */
+export function feedbackArticlesOf(index: SiteIndex): ArticleSource[] {
+	return index.summaries.map(({ lang, slug, updated }) => ({
+		lang,
+		slug,
+		updated,
+		headings: (index.sections[`${lang}/${slug}`] ?? []).map((s) => ({ depth: 2, slug: s.slug })),
+	}));
+}
+
+/** {@link feedbackArticlesOf} as JavaScript source (devalue, like {@link siteIndexModule}). */
+export function feedbackArticlesModule(index: SiteIndex): string {
+	return `export default ${uneval(feedbackArticlesOf(index))};\n`;
 }
 
 /**

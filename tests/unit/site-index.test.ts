@@ -9,7 +9,13 @@ import {
 	mergeFindings,
 	outdatedFindings,
 } from '../../src/lib/content-health/check.ts';
-import { readSiteIndex, siteIndexModule, type SiteIndex } from '../../src/lib/site-index.ts';
+import type { ArticleSource } from '../../src/lib/feedback/articles.ts';
+import {
+	feedbackArticlesModule,
+	readSiteIndex,
+	siteIndexModule,
+	type SiteIndex,
+} from '../../src/lib/site-index.ts';
 
 const root = join(import.meta.dirname, '../..');
 const index = readSiteIndex(root, { drafts: false });
@@ -143,5 +149,27 @@ describe('siteIndexModule()', () => {
 		const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
 		const loaded = ((await import(url)) as { default: SiteIndex }).default;
 		expect(loaded.summaries[0]?.title).toBe('\u0000date:0');
+	});
+});
+
+describe('feedbackArticlesModule()', () => {
+	test('gives every published article with its date and the ids of its h2 headings only', async () => {
+		const source = feedbackArticlesModule(index);
+		const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
+		const loaded = ((await import(url)) as { default: ArticleSource[] }).default;
+		expect(loaded.map((a) => `${a.lang}/${a.slug}`)).toEqual(
+			index.summaries.map((a) => `${a.lang}/${a.slug}`),
+		);
+		const gmail = loaded.find((a) => a.lang === 'en' && a.slug === 'gmail')!;
+		const summary = index.summaries.find((a) => a.lang === 'en' && a.slug === 'gmail')!;
+		expect(gmail.updated).toEqual(summary.updated);
+		expect(gmail.updated).toBeInstanceOf(Date);
+		expect(gmail.headings).toEqual(
+			index.sections['en/gmail']!.map((s) => ({ depth: 2, slug: s.slug })),
+		);
+		expect(gmail.headings.length).toBeGreaterThan(0);
+		// Only what the feedback API checks: no titles, descriptions or section texts.
+		expect(source).not.toContain(summary.title);
+		expect(source.length).toBeLessThan(siteIndexModule(index).length / 4);
 	});
 });

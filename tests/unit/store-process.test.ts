@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { storeConfig } from '../../src/lib/store/config.ts';
 import { processStore, sharedOpener } from '../../src/lib/store/process-store.ts';
 import { tempDir } from '../fixtures/feedback.ts';
@@ -44,6 +44,14 @@ describe('processStore()', () => {
 		} finally {
 			delete process.env['FEEDBACK_DB_PATH'];
 		}
+	});
+
+	test('is the same opener in another copy of the module (the server runs two bundles)', async () => {
+		// After a reset the module is evaluated once more, as the second bundle's copy is.
+		vi.resetModules();
+		const copy = await import('../../src/lib/store/process-store.ts');
+		expect(copy.processStore).toBe(processStore);
+		expect(copy.sharedOpener).not.toBe(sharedOpener);
 	});
 });
 

@@ -1,7 +1,6 @@
-import type { APIContext } from 'astro';
+import publishedArticles from 'virtual:hc/feedback-articles';
 import { siteConfig } from '../../site.config.ts';
 import { clientAddress } from '../security/client-address.ts';
-import { siteIndex } from '../site.ts';
 import { processStore } from '../store/process-store.ts';
 import type { FeedbackHandler } from './api.ts';
 import { articleIndex, type FeedbackArticles } from './articles.ts';
@@ -26,17 +25,7 @@ interface FeedbackRuntime {
  * read per request.
  */
 function loadArticles(): FeedbackArticles {
-	return articleIndex(
-		siteIndex.summaries.map(({ lang, slug, updated }) => ({
-			lang,
-			slug,
-			updated,
-			headings: (siteIndex.sections[`${lang}/${slug}`] ?? []).map((s) => ({
-				depth: 2,
-				slug: s.slug,
-			})),
-		})),
-	);
+	return articleIndex(publishedArticles);
 }
 
 async function start(): Promise<FeedbackRuntime> {
@@ -62,12 +51,13 @@ async function start(): Promise<FeedbackRuntime> {
 let running: Promise<FeedbackRuntime> | undefined;
 
 /**
- * Serves one feedback endpoint from an Astro route. The store is opened (and migrated) by the
+ * Serves one feedback endpoint (from an Astro route, or from the production server itself:
+ * scripts/serve.ts). The store is opened (and migrated) by the
  * first request of each process; if that fails the request gets a 503 and the next one retries.
  */
 export async function serveFeedback(
 	endpoint: keyof FeedbackRuntime,
-	context: APIContext,
+	context: { request: Request; readonly clientAddress?: string | undefined },
 ): Promise<Response> {
 	let runtime: FeedbackRuntime;
 	try {

@@ -23,11 +23,16 @@ export function sharedOpener<T>(open: () => Promise<T>): () => Promise<T> {
 	};
 }
 
+/** Where the opener lives, so that every bundle in the process finds the same one. */
+const shared = Symbol.for('spinoffice.help-center.process-store');
+
 /**
  * The store of this process, configured by the `FEEDBACK_*` database settings (read on the first
- * call) and migrated to the latest schema.
+ * call) and migrated to the latest schema. The production server runs two bundles, Astro's and
+ * its own (scripts/serve.ts answers vote posts itself), each with its own copy of this module:
+ * the opener is kept on `globalThis` so both use one store, one connection pool.
  * @throws (rejects) with the configuration or connection error; the caller answers 503.
  */
-export const processStore: () => Promise<FeedbackStore> = sharedOpener(() =>
-	openStore(storeConfig(process.env, process.cwd()).database),
-);
+export const processStore: () => Promise<FeedbackStore> = ((
+	globalThis as { [shared]?: () => Promise<FeedbackStore> }
+)[shared] ??= sharedOpener(() => openStore(storeConfig(process.env, process.cwd()).database)));
