@@ -3,18 +3,23 @@
  * counters and the vote commit together. On SQLite every statement the store runs is recorded
  * (one `BEGIN IMMEDIATE … COMMIT`); on PostgreSQL the store talks through a proxy that counts
  * round trips (one). A vote refused by a limit is committed the same way, so it still counts.
+ * On SQLite, votes that arrive in the same turn of the event loop share one transaction (a group
+ * commit: one fsync for all), each in its own savepoint.
  */
 import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createFeedbackHandler } from '../../src/lib/feedback/handler.ts';
 import { deriveSecrets, hmacHex } from '../../src/lib/feedback/hash.ts';
 import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
+import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
+import type { VoteInput } from '../../src/lib/store/store.ts';
 import {
 	articles,
 	createTempDatabase,
 	jsonPost,
 	secret,
 	skipPostgres,
+	tempSqlite,
 	testApi,
 	visitor,
 } from '../fixtures/feedback.ts';
@@ -149,6 +154,91 @@ describe('an accepted vote on SQLite', () => {
 		]);
 		expect((await bad()).status).toBe(429);
 		expect(stored()).toEqual({ counts: { [clientBucket]: 2 }, votes: 0 });
+	});
+});
+
+describe('votes that arrive together on SQLite', () => {
+	let db: Awaited<ReturnType<typeof tempSqlite>>;
+	let recorder: ReturnType<typeof recordSqlite>;
+	beforeEach(async () => {
+		db = await tempSqlite();
+		recorder = recordSqlite();
+	});
+	afterEach(async () => {
+		recorder.restore();
+		await db.cleanup();
+	});
+
+	const input = (vote: string, visitorHash: string): VoteInput => ({
+		article: 'icloud-mail',
+		lang: 'en',
+		articleUpdated: '2026-11-28',
+		vote: vote as VoteInput['vote'],
+		reasons: [],
+		comment: null,
+		section: null,
+		visitorHash,
+		at: new Date(),
+	});
+	const hits = [{ bucket: 'client:x', max: 2, windowSeconds: 600 }];
+	const storedVisitors = () => {
+		const file = new DatabaseSync(db.path, { readOnly: true });
+		try {
+			return file
+				.prepare('SELECT visitor_hash FROM votes ORDER BY visitor_hash')
+				.all()
+				.map((r) => r['visitor_hash']);
+		} finally {
+			file.close();
+		}
+	};
+
+	test('commit in one durable transaction, each vote in its own savepoint and counted in order', async () => {
+		const results = await Promise.all(
+			['a', 'b', 'c'].map((v) => db.store.submitVote(input('yes', v), hits)),
+		);
+		expect(results.map((r) => ('saved' in r ? r.saved : 'limited'))).toEqual([
+			'created',
+			'created',
+			'limited',
+		]);
+		const log = writes(recorder.log);
+		expect(log.filter((sql) => sql === 'BEGIN IMMEDIATE')).toHaveLength(1);
+		expect(log.filter((sql) => sql === 'COMMIT')).toHaveLength(1);
+		expect(log.filter((sql) => sql === 'SAVEPOINT vote')).toHaveLength(3);
+		const pragmas = recorder.log.filter((sql) => sql.startsWith('PRAGMA'));
+		expect(pragmas).toEqual(['PRAGMA synchronous = FULL', 'PRAGMA synchronous = NORMAL']);
+		expect(storedVisitors()).toEqual(['a', 'b']);
+	});
+
+	test('undo a vote that fails alone: only its caller gets the error, the others are saved', async () => {
+		const results = await Promise.allSettled([
+			db.store.submitVote(input('yes', 'a'), []),
+			// Not a vote the table takes (CHECK vote IN ('yes', 'no')): fails inside the group.
+			db.store.submitVote(input('maybe', 'b'), []),
+			db.store.submitVote(input('no', 'c'), []),
+		]);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect(recorder.log).toContain('ROLLBACK TO vote');
+		expect(storedVisitors()).toEqual(['a', 'c']);
+	});
+
+	test('a group whose commit fails answers every caller with the error and saves none', async () => {
+		// Another connection holds the write lock past the busy timeout: the group cannot begin.
+		const other = new DatabaseSync(db.path, { timeout: 0 });
+		other.exec('BEGIN IMMEDIATE');
+		const slow = new SqliteFeedbackStore(db.path, { busyTimeoutMs: 50 });
+		try {
+			const results = await Promise.allSettled(
+				['a', 'b'].map((v) => slow.submitVote(input('yes', v), [])),
+			);
+			expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+		} finally {
+			other.exec('ROLLBACK');
+			other.close();
+			await slow.close();
+		}
+		expect(storedVisitors()).toEqual([]);
 	});
 });
 
