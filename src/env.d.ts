@@ -14,7 +14,7 @@ declare module 'virtual:hc/site-index' {
 }
 
 declare module 'virtual:hc/feedback-articles' {
-	/** Published articles as the feedback API checks votes: src/integrations/site-index.ts. */
-	const articles: import('./lib/feedback/articles.ts').ArticleSource[];
-	export default articles;
+	/** What the feedback API checks votes against: src/integrations/site-index.ts. */
+	const published: import('./lib/feedback/articles.ts').PublishedArticles;
+	export default published;
 }

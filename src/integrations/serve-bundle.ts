@@ -32,7 +32,7 @@ export default function serveBundle({ enabled }: { enabled: boolean }): AstroInt
 					root,
 					logLevel: 'warn',
 					// The vote route it answers itself checks votes against the published articles.
-					plugins: [siteIndexPlugin(root, 'build')],
+					plugins: [siteIndexPlugin(root, 'build', 'own')],
 					build: {
 						ssr: join(root, 'scripts/serve.ts'),
 						outDir: serverDir,

@@ -14,7 +14,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { uneval } from 'devalue';
 import { sortArticles, toSummary, type ArticleSummary } from './articles.ts';
-import type { ArticleSource } from './feedback/articles.ts';
 import { readArticles } from './content/files.ts';
 import { checkContentFiles, type DatedArticle, type Finding } from './content-health/check.ts';
 import {
@@ -127,22 +126,24 @@ export function readSiteIndex(root: string, { drafts }: ReadOptions): SiteIndex 
 }
 
 /**
- * What the feedback API checks a vote against (src/lib/feedback/articles.ts): each published
- * article's language, slug, date and h2 ids. A module of its own, because the production server
- * (scripts/serve.ts) answers vote posts itself and bundles this rather than the whole index.
+ * The site index's {@link PublishedArticles} as JavaScript source, for the production server's
+ * own bundle (scripts/serve.ts answers vote posts), which has no need of the rest: one JSON
+ * string, which a bundler leaves as it is (headings as bare ids), made back into that shape.
  */
-export function feedbackArticlesOf(index: SiteIndex): ArticleSource[] {
-	return index.summaries.map(({ lang, slug, updated }) => ({
-		lang,
-		slug,
-		updated,
-		headings: (index.sections[`${lang}/${slug}`] ?? []).map((s) => ({ depth: 2, slug: s.slug })),
-	}));
-}
-
-/** {@link feedbackArticlesOf} as JavaScript source (devalue, like {@link siteIndexModule}). */
-export function feedbackArticlesModule(index: SiteIndex): string {
-	return `export default ${uneval(feedbackArticlesOf(index))};\n`;
+export function publishedArticlesModule(index: SiteIndex): string {
+	const summaries = index.summaries.map(({ lang, slug, updated }) => ({ lang, slug, updated }));
+	const sections = Object.fromEntries(
+		Object.entries(index.sections).map(([id, list]) => [id, list.map(({ slug }) => slug)]),
+	);
+	const data = JSON.stringify(JSON.stringify({ summaries, sections }));
+	return `const { summaries, sections } = JSON.parse(${data});
+export default {
+	summaries: summaries.map((s) => ({ ...s, updated: new Date(s.updated) })),
+	sections: Object.fromEntries(
+		Object.entries(sections).map(([id, slugs]) => [id, slugs.map((slug) => ({ slug }))]),
+	),
+};
+`;
 }
 
 /**

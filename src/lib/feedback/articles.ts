@@ -35,3 +35,22 @@ export function articleIndex(sources: Iterable<ArticleSource>): FeedbackArticles
 	}
 	return index;
 }
+
+/**
+ * The part of the site index (src/lib/site-index.ts) the API reads: each published article's
+ * language, slug and date, and its h2 headings by `{lang}/{slug}`.
+ */
+export interface PublishedArticles {
+	summaries: readonly { lang: Locale; slug: string; updated: Date }[];
+	sections: Readonly<Record<string, readonly { slug: string }[] | undefined>>;
+}
+
+/** The published articles as {@link articleIndex} takes them. */
+export function articleSources({ summaries, sections }: PublishedArticles): ArticleSource[] {
+	return summaries.map(({ lang, slug, updated }) => ({
+		lang,
+		slug,
+		updated,
+		headings: (sections[articleKey(lang, slug)] ?? []).map((s) => ({ depth: 2, slug: s.slug })),
+	}));
+}

@@ -3,7 +3,7 @@ import { siteConfig } from '../../site.config.ts';
 import { clientAddress } from '../security/client-address.ts';
 import { processStore } from '../store/process-store.ts';
 import type { FeedbackHandler } from './api.ts';
-import { articleIndex, type FeedbackArticles } from './articles.ts';
+import { articleIndex, articleSources, type FeedbackArticles } from './articles.ts';
 import { createChallengeHandler } from './challenge-handler.ts';
 import { feedbackConfig } from './config.ts';
 import { createFeedbackHandler } from './handler.ts';
@@ -25,7 +25,7 @@ interface FeedbackRuntime {
  * read per request.
  */
 function loadArticles(): FeedbackArticles {
-	return articleIndex(publishedArticles);
+	return articleIndex(articleSources(publishedArticles));
 }
 
 async function start(): Promise<FeedbackRuntime> {

@@ -134,7 +134,8 @@ export interface FeedbackStore {
 	saveVote(vote: VoteInput, challenge?: UsedChallenge): Promise<SaveResult>;
 	/**
 	 * Counts `hits` (in order, at `vote.at`) and, while every count stays within its `max`, saves
-	 * the vote as {@link saveVote} does: all in one write transaction (SQLite) or one statement
+	 * the vote as {@link saveVote} does: all in one write transaction (SQLite, where votes that
+	 * arrive together share one, each in its own savepoint) or one statement
 	 * (PostgreSQL), committed before the promise resolves. Counting stops at the first hit past
 	 * its limit. The counts made are committed whatever the outcome, so a refused vote (over a
 	 * limit, or a replayed captcha) still counts against the limits.
