@@ -7,12 +7,13 @@
  * commit: one fsync for all), each in its own savepoint.
  */
 import { DatabaseSync, StatementSync } from 'node:sqlite';
+import postgres from 'postgres';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createFeedbackHandler } from '../../src/lib/feedback/handler.ts';
 import { deriveSecrets, hmacHex } from '../../src/lib/feedback/hash.ts';
 import { PostgresFeedbackStore } from '../../src/lib/store/postgres.ts';
 import { SqliteFeedbackStore } from '../../src/lib/store/sqlite.ts';
-import type { VoteInput } from '../../src/lib/store/store.ts';
+import type { SubmitResult, VoteInput } from '../../src/lib/store/store.ts';
 import {
 	articles,
 	createTempDatabase,
@@ -275,5 +276,84 @@ describe.skipIf(skipPostgres)('an accepted vote on PostgreSQL', () => {
 		expect(proxy.count()).toBe(1);
 		expect(await store.hit(clientBucket, 600, new Date())).toMatchObject({ count: 4 });
 		expect(await store.counts('icloud-mail', 'en')).toEqual({ yes: 1, no: 0 });
+	});
+});
+
+/** Resolves once a session of database `name` waits for a lock. */
+async function waitForLockWait(admin: postgres.Sql, name: string): Promise<void> {
+	for (let i = 0; i < 250; i++) {
+		const [row] = await admin<{ n: number }[]>`
+			SELECT count(*)::int AS n FROM pg_stat_activity
+			WHERE datname = ${name} AND wait_event_type = 'Lock'`;
+		if (row!.n > 0) return;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	throw new Error('no session of the test database waited for a lock');
+}
+
+describe.skipIf(skipPostgres)('a vote PostgreSQL aborts in a deadlock', () => {
+	let database: Awaited<ReturnType<typeof createTempDatabase>>;
+	beforeEach(async () => {
+		database = await createTempDatabase();
+	});
+	afterEach(async () => {
+		await database.drop();
+	});
+
+	test('is run again and saved once, not answered with an error', async () => {
+		const name = new URL(database.url).pathname.slice(1);
+		const admin = postgres(database.url, { max: 1, onnotice: () => {} });
+		// The store's sessions look for deadlocks first, so its statement is the one aborted.
+		await admin.unsafe(`ALTER DATABASE ${name} SET deadlock_timeout = '50ms'`);
+		const store = new PostgresFeedbackStore(database.url);
+		await store.migrate();
+		const at = new Date();
+		const hits = ['bucket:a', 'bucket:b'].map((bucket) => ({
+			bucket,
+			max: 10,
+			windowSeconds: 600,
+		}));
+		// Both windows exist, so that locking them is an UPDATE that waits.
+		await store.hit('bucket:a', 600, at);
+		await store.hit('bucket:b', 600, at);
+		const other = postgres(database.url, { max: 1, onnotice: () => {} });
+		let voting: Promise<SubmitResult> | undefined;
+		try {
+			await other.begin(async (tx) => {
+				await tx`SET LOCAL deadlock_timeout = '10s'`;
+				await tx`UPDATE rate_limits SET count = count + 1 WHERE bucket = 'bucket:b'`;
+				// The vote counts a (and locks it), then waits for b, held here.
+				voting = store.submitVote(
+					{
+						article: 'icloud-mail',
+						lang: 'en',
+						articleUpdated: '2026-11-28',
+						vote: 'yes',
+						reasons: [],
+						comment: null,
+						section: null,
+						visitorHash: 'deadlock',
+						at,
+					},
+					hits,
+				);
+				voting.catch(() => {});
+				await waitForLockWait(admin, name);
+				// Now this waits for a: a deadlock, which PostgreSQL breaks by aborting the vote's
+				// statement; then this transaction commits, and the vote's second run goes through.
+				await tx`UPDATE rate_limits SET count = count + 1 WHERE bucket = 'bucket:a'`;
+			});
+			expect(await voting).toEqual({ saved: 'created' });
+		} finally {
+			await other.end();
+		}
+		const [counts] = await admin<{ a: number; b: number; votes: number }[]>`
+			SELECT (SELECT count FROM rate_limits WHERE bucket = 'bucket:a')::int AS a,
+				(SELECT count FROM rate_limits WHERE bucket = 'bucket:b')::int AS b,
+				(SELECT count(*) FROM votes)::int AS votes`;
+		await admin.end();
+		await store.close();
+		// One hit each from store.hit, one from the other transaction, one from the vote's retry.
+		expect(counts).toEqual({ a: 3, b: 3, votes: 1 });
 	});
 });

@@ -28,6 +28,28 @@ export interface PostgresStoreOptions {
 }
 
 /**
+ * SQLSTATEs of a transaction PostgreSQL aborted as a whole so that others could go on: a
+ * deadlock (two votes' statements counting new rate-limit windows at a window's turn can lock
+ * the same rows in opposite orders) or a serialization failure. Nothing of it was committed, so
+ * running it again is safe, as PostgreSQL's documentation advises.
+ */
+const abortedToRetry = new Set(['40P01', '40001']);
+/** Attempts in all before the error goes to the caller (a 503). */
+const attempts = 3;
+
+/** Runs `statement`, again when PostgreSQL aborted it for a deadlock or serialization failure. */
+export async function retryAborted<T>(statement: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await statement();
+		} catch (error) {
+			const code = (error as { code?: unknown }).code;
+			if (attempt >= attempts || typeof code !== 'string' || !abortedToRetry.has(code)) throw error;
+		}
+	}
+}
+
+/**
  * The store for scale: PostgreSQL through the `postgres` package. Many app instances share it;
  * migrations serialise on a transaction-scoped advisory lock, and each write is one transaction
  * (a vote with its rate-limit counters: one statement).
@@ -121,7 +143,8 @@ export class PostgresFeedbackStore implements FeedbackStore {
 		// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
 		// GREATEST: overlapping requests can commit in the other order than they arrived in; the
 		// row then holds the last commit's values, and its times still never run backwards.
-		const [row] = await sql<Record<string, number | boolean | null>[]>`
+		const [row] = await retryAborted(
+			() => sql<Record<string, number | boolean | null>[]>`
 			WITH ${ctes} saved AS (
 				INSERT INTO votes (article, lang, article_updated, vote, reasons, comment, section,
 					visitor_hash, created_at, updated_at)
@@ -135,7 +158,8 @@ export class PostgresFeedbackStore implements FeedbackStore {
 					reasons = excluded.reasons, comment = excluded.comment, section = excluded.section,
 					updated_at = GREATEST(votes.updated_at, excluded.updated_at)
 				RETURNING (xmax = 0) AS created)
-			SELECT (SELECT created FROM saved) AS created ${counts}`;
+			SELECT (SELECT created FROM saved) AS created ${counts}`,
+		);
 		for (const [i, hit] of hits.entries()) {
 			const count = row![`count${i}`] as number | null;
 			if (count === null || count > hit.max) {
@@ -213,31 +237,33 @@ export class PostgresFeedbackStore implements FeedbackStore {
 	/** One transaction (a search-log write is rare enough that its round trips do not matter). */
 	async writeSearchLog(write: SearchLogWrite, hits: readonly RateHit[]): Promise<SearchLogResult> {
 		const at = write.kind === 'entry' ? write.entry.at : write.at;
-		return this.#sql.begin(async (tx): Promise<SearchLogResult> => {
-			for (const hit of hits) {
-				const { start, resetAt } = windowOf(at, hit.windowSeconds);
-				const [row] = await tx<{ count: number }[]>`
+		return retryAborted(() =>
+			this.#sql.begin(async (tx): Promise<SearchLogResult> => {
+				for (const hit of hits) {
+					const { start, resetAt } = windowOf(at, hit.windowSeconds);
+					const [row] = await tx<{ count: number }[]>`
 					INSERT INTO rate_limits (bucket, window_start, count, expires_at)
 					VALUES (${hit.bucket}, ${start}, 1, ${resetAt})
 					ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1
 					RETURNING count`;
-				if (row!.count === 1) await tx`DELETE FROM rate_limits WHERE expires_at <= ${at}`;
-				if (row!.count > hit.max) return { limited: hit, resetAt };
-			}
-			if (write.kind === 'click') {
-				const changed = await tx`
+					if (row!.count === 1) await tx`DELETE FROM rate_limits WHERE expires_at <= ${at}`;
+					if (row!.count > hit.max) return { limited: hit, resetAt };
+				}
+				if (write.kind === 'click') {
+					const changed = await tx`
 					UPDATE search_log SET clicked_rank = ${write.rank}
 					WHERE id = ${write.id} AND kind = 'search' AND clicked_rank IS NULL RETURNING id`;
-				return { saved: changed.length > 0 };
-			}
-			const { entry } = write;
-			const inserted = await tx`
+					return { saved: changed.length > 0 };
+				}
+				const { entry } = write;
+				const inserted = await tx`
 				INSERT INTO search_log (id, kind, lang, query, results, detail, created_at)
 				VALUES (${entry.id}, ${entry.kind}, ${entry.lang}, ${entry.query}, ${entry.results},
 					${entry.detail}, ${at})
 				ON CONFLICT (id) DO NOTHING RETURNING id`;
-			return { saved: inserted.length > 0 };
-		});
+				return { saved: inserted.length > 0 };
+			}),
+		);
 	}
 
 	async listSearches(filter: SearchFilter = {}): Promise<StoredSearch[]> {
