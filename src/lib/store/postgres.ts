@@ -50,6 +50,80 @@ export async function retryAborted<T>(statement: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * The one statement of {@link PostgresFeedbackStore.submitVote}, with its parameters:
+ * data-modifying CTEs count the hits, each only when the ones before it stayed within their
+ * limits, then record the captcha and upsert the vote only when all did. Its text depends on the
+ * number of hits and on `challenge` alone, so each connection prepares it once per shape and
+ * reuses it; built as text with numbered parameters rather than from the driver's nested
+ * fragments, which cost a vote 0.1 ms of CPU (of ~0.28 in the store).
+ * @param array wraps the reasons as a `text[]` parameter.
+ */
+export function voteStatement(
+	vote: VoteInput,
+	hits: readonly RateHit[],
+	challenge: UsedChallenge | undefined,
+	array: (values: string[]) => unknown,
+): { text: string; params: unknown[] } {
+	const params: unknown[] = [];
+	/** The placeholder of a new parameter. */
+	const $ = (value: unknown) => `$${params.push(value)}`;
+	let ctes = '';
+	let ok = 'true';
+	hits.forEach((hit, i) => {
+		const { start, resetAt } = windowOf(vote.at, hit.windowSeconds);
+		ctes += `hit${i} AS (
+			INSERT INTO rate_limits (bucket, window_start, count, expires_at)
+			SELECT ${$(hit.bucket)}::text, ${$(start)}::bigint, 1, ${$(resetAt)}::timestamptz WHERE ${ok}
+			ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1
+			RETURNING count), `;
+		ok = `coalesce((SELECT count FROM hit${i}) <= ${$(hit.max)}::bigint, false)`;
+	});
+	const at = $(vote.at);
+	if (hits.length > 0) {
+		// A new window for a bucket: a cheap moment to drop windows that are over. (A statement's
+		// parts see the table as it was before it, so this cannot touch the rows counted above.)
+		const fresh = hits.map((_, i) => `1 IN (SELECT count FROM hit${i})`).join(' OR ');
+		ctes += `stale_windows AS (
+			DELETE FROM rate_limits WHERE expires_at <= ${at}::timestamptz AND (${fresh})), `;
+	}
+	let write = ok;
+	if (challenge) {
+		// One statement cannot delete a row and insert over it, so an expired record of this same
+		// challenge is not deleted but taken over (the upsert's WHERE), as if it were new.
+		const id = $(challenge.id);
+		ctes += `stale_challenges AS (
+			DELETE FROM used_challenges
+			WHERE ${ok} AND expires_at < ${at}::timestamptz AND id <> ${id}::text),
+		fresh_challenge AS (
+			INSERT INTO used_challenges (id, expires_at)
+			SELECT ${id}::text, ${$(challenge.expiresAt)}::timestamptz WHERE ${ok}
+			ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at
+				WHERE used_challenges.expires_at < ${at}::timestamptz
+			RETURNING id), `;
+		write = `${ok} AND EXISTS (SELECT 1 FROM fresh_challenge)`;
+	}
+	const counts = hits.map((_, i) => `, (SELECT count FROM hit${i}) AS count${i}`).join('');
+	// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
+	// GREATEST: overlapping requests can commit in the other order than they arrived in; the
+	// row then holds the last commit's values, and its times still never run backwards.
+	const text = `WITH ${ctes}saved AS (
+			INSERT INTO votes (article, lang, article_updated, vote, reasons, comment, section,
+				visitor_hash, created_at, updated_at)
+			SELECT ${$(vote.article)}::text, ${$(vote.lang)}::text, ${$(vote.articleUpdated)}::date,
+				${$(vote.vote)}::text, ${$(array([...vote.reasons]))}::text[], ${$(vote.comment)}::text,
+				${$(vote.section)}::text, ${$(vote.visitorHash)}::text, ${at}::timestamptz,
+				${at}::timestamptz
+			WHERE ${write}
+			ON CONFLICT (article, lang, visitor_hash) DO UPDATE SET
+				article_updated = excluded.article_updated, vote = excluded.vote,
+				reasons = excluded.reasons, comment = excluded.comment, section = excluded.section,
+				updated_at = GREATEST(votes.updated_at, excluded.updated_at)
+			RETURNING (xmax = 0) AS created)
+		SELECT (SELECT created FROM saved) AS created${counts}`;
+	return { text, params };
+}
+
+/**
  * The store for scale: PostgreSQL through the `postgres` package. Many app instances share it;
  * migrations serialise on a transaction-scoped advisory lock, and each write is one transaction
  * (a vote with its rate-limit counters: one statement).
@@ -98,67 +172,13 @@ export class PostgresFeedbackStore implements FeedbackStore {
 		hits: readonly RateHit[],
 		challenge?: UsedChallenge,
 	): Promise<SubmitResult> {
-		const sql = this.#sql;
-		const names = hits.map((_, i) => sql(`hit${i}`));
-		let ctes = sql``;
-		let ok = sql`true`;
-		hits.forEach((hit, i) => {
-			const { start, resetAt } = windowOf(vote.at, hit.windowSeconds);
-			ctes = sql`${ctes} ${names[i]!} AS (
-				INSERT INTO rate_limits (bucket, window_start, count, expires_at)
-				SELECT ${hit.bucket}::text, ${start}::bigint, 1, ${resetAt}::timestamptz WHERE ${ok}
-				ON CONFLICT (bucket, window_start) DO UPDATE SET count = rate_limits.count + 1
-				RETURNING count),`;
-			ok = sql`coalesce((SELECT count FROM ${names[i]!}) <= ${hit.max}::bigint, false)`;
-		});
-		if (hits.length > 0) {
-			// A new window for a bucket: a cheap moment to drop windows that are over. (A statement's
-			// parts see the table as it was before it, so this cannot touch the rows counted above.)
-			const fresh = names.reduce(
-				(any, name) => sql`${any} OR 1 IN (SELECT count FROM ${name})`,
-				sql`false`,
-			);
-			ctes = sql`${ctes} stale_windows AS (
-				DELETE FROM rate_limits WHERE expires_at <= ${vote.at} AND (${fresh})),`;
-		}
-		let write = ok;
-		if (challenge) {
-			// One statement cannot delete a row and insert over it, so an expired record of this same
-			// challenge is not deleted but taken over (the upsert's WHERE), as if it were new.
-			ctes = sql`${ctes} stale_challenges AS (
-				DELETE FROM used_challenges
-				WHERE ${ok} AND expires_at < ${vote.at} AND id <> ${challenge.id}::text),
-			fresh_challenge AS (
-				INSERT INTO used_challenges (id, expires_at)
-				SELECT ${challenge.id}::text, ${challenge.expiresAt}::timestamptz WHERE ${ok}
-				ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at
-					WHERE used_challenges.expires_at < ${vote.at}
-				RETURNING id),`;
-			write = sql`${ok} AND EXISTS (SELECT 1 FROM fresh_challenge)`;
-		}
-		const counts = names.reduce(
-			(columns, name, i) => sql`${columns}, (SELECT count FROM ${name}) AS ${sql(`count${i}`)}`,
-			sql``,
+		const { text, params } = voteStatement(vote, hits, challenge, (reasons) =>
+			this.#sql.array(reasons),
 		);
-		// NULL visitor hashes never conflict (NULLs are distinct), so a no-JS vote is always new.
-		// GREATEST: overlapping requests can commit in the other order than they arrived in; the
-		// row then holds the last commit's values, and its times still never run backwards.
-		const [row] = await retryAborted(
-			() => sql<Record<string, number | boolean | null>[]>`
-			WITH ${ctes} saved AS (
-				INSERT INTO votes (article, lang, article_updated, vote, reasons, comment, section,
-					visitor_hash, created_at, updated_at)
-				SELECT ${vote.article}::text, ${vote.lang}::text, ${vote.articleUpdated}::date,
-					${vote.vote}::text, ${sql.array([...vote.reasons])}::text[], ${vote.comment}::text,
-					${vote.section}::text, ${vote.visitorHash}::text, ${vote.at}::timestamptz,
-					${vote.at}::timestamptz
-				WHERE ${write}
-				ON CONFLICT (article, lang, visitor_hash) DO UPDATE SET
-					article_updated = excluded.article_updated, vote = excluded.vote,
-					reasons = excluded.reasons, comment = excluded.comment, section = excluded.section,
-					updated_at = GREATEST(votes.updated_at, excluded.updated_at)
-				RETURNING (xmax = 0) AS created)
-			SELECT (SELECT created FROM saved) AS created ${counts}`,
+		const [row] = await retryAborted(() =>
+			this.#sql.unsafe<Record<string, number | boolean | null>[]>(text, params as never[], {
+				prepare: true,
+			}),
 		);
 		for (const [i, hit] of hits.entries()) {
 			const count = row![`count${i}`] as number | null;
