@@ -51,7 +51,10 @@ export function mailProviderDependencies(): MailProviderDependencies {
 
 /** A 503 for a server that cannot start the finder (a bad setting), logged. */
 export function notStarted(error: unknown): Response {
-	console.error('mail-provider: cannot start (check the MAIL_PROVIDER_* settings)', error);
+	console.error(
+		'mail-provider: cannot start (a MAIL_PROVIDER_*, FEEDBACK_* or SEARCH_LOG_* setting: the error names it)',
+		error,
+	);
 	return problemResponse(
 		new ProblemError(503, 'Service Unavailable', 'The lookup is not available right now.', {
 			headers: { 'Retry-After': '30' },
