@@ -121,8 +121,13 @@ const direct = new Map([
 const server = createServer((req, res) => {
 	setSiteHeaders(req, res, siteHeaders, trustedProxies);
 	const own = direct.get(req.url?.split('?')[0] ?? '');
-	if (own) void answerWith(req, res, own);
-	else compress(req, res, () => route(req, res));
+	if (own) {
+		// answerWith answers every failure itself; this only keeps a bug from ending the process.
+		answerWith(req, res, own).catch((error: unknown) => {
+			console.error(`Could not answer ${req.method ?? ''} ${req.url ?? ''}`, error);
+			res.destroy();
+		});
+	} else compress(req, res, () => route(req, res));
 });
 
 function route(req: IncomingMessage, res: ServerResponse): void {

@@ -102,6 +102,21 @@ describe('answerWith()', () => {
 		expect(handle).not.toHaveBeenCalled();
 	});
 
+	test('answers a method fetch refuses (TRACE) with a 400 naming method, and goes on serving', async () => {
+		const handle = vi.fn<FetchHandler>(async () => new Response('ok'));
+		const port = await serve(handle);
+		const answer = await send(port, { method: 'TRACE', path: '/api/feedback' });
+		expect(answer.status).toBe(400);
+		expect(answer.headers['content-type']).toContain('application/problem+json');
+		expect(JSON.parse(answer.body).errors).toEqual([
+			{ field: 'method', message: expect.stringContaining('TRACE') },
+		]);
+		expect(handle).not.toHaveBeenCalled();
+		expect((await send(port, { method: 'POST', path: '/api/feedback', body: '{}' })).body).toBe(
+			'ok',
+		);
+	});
+
 	test('answers a handler that throws with a 500 problem, and logs it', async () => {
 		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const port = await serve(async () => {

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { ProblemError, problemResponse } from '../feedback/problem.ts';
+import { ProblemError, problemResponse, type FieldError } from '../feedback/problem.ts';
 import { withSecurityHeaders } from './response.ts';
 
 /** A route's handler: the request, and the client's address when the socket tells it. */
@@ -17,14 +17,17 @@ export type FetchHandler = (
 	clientAddress: string | undefined,
 ) => Promise<Response>;
 
-/** The web `Request` for a Node request, or undefined when its URL cannot be made. */
-export function toRequest(req: IncomingMessage): Request | undefined {
+/**
+ * The web `Request` for a Node request, or the field that makes one impossible: a `Host` that
+ * makes no URL, or a method `fetch` refuses (TRACE, TRACK, CONNECT).
+ */
+export function toRequest(req: IncomingMessage): Request | FieldError {
 	const protocol = 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http';
 	let url: URL;
 	try {
 		url = new URL(req.url ?? '/', `${protocol}://${req.headers.host ?? 'localhost'}`);
 	} catch {
-		return undefined;
+		return { field: 'Host', message: 'must make a valid URL with the request path' };
 	}
 	const headers = new Headers();
 	for (const [name, value] of Object.entries(req.headers)) {
@@ -34,11 +37,17 @@ export function toRequest(req: IncomingMessage): Request | undefined {
 	}
 	const method = req.method ?? 'GET';
 	const hasBody = method !== 'GET' && method !== 'HEAD';
-	return new Request(url, {
-		method,
-		headers,
-		...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-	} as RequestInit);
+	try {
+		return new Request(url, {
+			method,
+			headers,
+			...(hasBody
+				? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' }
+				: {}),
+		} as RequestInit);
+	} catch {
+		return { field: 'method', message: `${method} is not a method this server answers` };
+	}
 }
 
 /** Writes a web `Response` (status, headers, body) to a Node response. */
@@ -52,20 +61,23 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
 }
 
 /**
- * Answers `req` with `handle`. A request whose URL cannot be made gets a 400, a handler that
- * throws (it should answer every failure itself) a 500, both as problem+json.
+ * Answers `req` with `handle`; never rejects. A request that cannot be made into a `Request`
+ * gets a 400, a handler that throws (it should answer every failure itself) a 500, both as
+ * problem+json.
  */
 export async function answerWith(
 	req: IncomingMessage,
 	res: ServerResponse,
 	handle: FetchHandler,
 ): Promise<void> {
-	const request = toRequest(req);
+	const made = toRequest(req);
+	const request = made instanceof Request ? made : undefined;
 	let response: Response;
 	if (!request) {
+		const error = made as FieldError;
 		response = problemResponse(
-			new ProblemError(400, 'Bad Request', 'The request URL or Host header is not valid.', {
-				errors: [{ field: 'Host', message: 'must make a valid URL with the request path' }],
+			new ProblemError(400, 'Bad Request', `The request cannot be read: check ${error.field}.`, {
+				errors: [error],
 			}),
 		);
 	} else {
