@@ -1,5 +1,6 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, METHODS, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { answerWith, type FetchHandler } from '../../src/lib/security/node-fetch.ts';
 import { securityHeaders } from '../../src/lib/security/headers.ts';
@@ -140,5 +141,39 @@ describe('answerWith()', () => {
 		expect(methods).toEqual(['HEAD no body', 'GET no body']);
 		expect([head.status, head.body, head.headers['allow']]).toEqual([405, '', 'POST']);
 		expect([get.status, get.body]).toEqual([405, '{"error":"method"}']);
+	});
+});
+
+describe('answerWith() under random requests', () => {
+	test('answers every one, with the handler or a 400, and the server goes on', async () => {
+		const port = await serve(async (request) => new Response(`${request.method} ok`));
+		const printable = fc.stringMatching(/^[\x21-\x7e]{0,40}$/);
+		await fc.assert(
+			fc.asyncProperty(
+				// Every method Node's parser takes (CONNECT goes to a server's 'connect' event instead).
+				fc.constantFrom(...METHODS.filter((m) => m !== 'CONNECT')),
+				printable,
+				fc.stringMatching(/^\/[\x21-\x7e]{0,60}$/),
+				fc.string({ maxLength: 200 }),
+				async (method, host, path, body) => {
+					const answer = await send(port, {
+						method,
+						path,
+						headers: { Host: host },
+						...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+					});
+					if (answer.status === 200) {
+						expect(answer.body).toBe(method === 'HEAD' ? '' : `${method} ok`);
+					} else {
+						// Ours, as problem+json, or Node's parser's own bare 400 (a TRACE with a body).
+						expect(answer.status).toBe(400);
+						const type = answer.headers['content-type'];
+						if (type !== undefined) expect(type).toContain('application/problem+json');
+					}
+				},
+			),
+			{ numRuns: 150 },
+		);
+		expect((await send(port, { path: '/' })).status).toBe(200);
 	});
 });
