@@ -303,8 +303,10 @@ describe.skipIf(skipPostgres)('a vote PostgreSQL aborts in a deadlock', () => {
 	test('is run again and saved once, not answered with an error', async () => {
 		const name = new URL(database.url).pathname.slice(1);
 		const admin = postgres(database.url, { max: 1, onnotice: () => {} });
-		// The store's sessions look for deadlocks first, so its statement is the one aborted.
-		await admin.unsafe(`ALTER DATABASE ${name} SET deadlock_timeout = '50ms'`);
+		// PostgreSQL looks for a deadlock once, deadlock_timeout after a session starts to wait. The
+		// store's sessions look after 2 s, by when this test has closed the cycle even on a loaded
+		// machine, and the other transaction after 60 s: the store's statement is the one aborted.
+		await admin.unsafe(`ALTER DATABASE ${name} SET deadlock_timeout = '2s'`);
 		const store = new PostgresFeedbackStore(database.url);
 		await store.migrate();
 		const at = new Date();
@@ -320,7 +322,7 @@ describe.skipIf(skipPostgres)('a vote PostgreSQL aborts in a deadlock', () => {
 		let voting: Promise<SubmitResult> | undefined;
 		try {
 			await other.begin(async (tx) => {
-				await tx`SET LOCAL deadlock_timeout = '10s'`;
+				await tx`SET LOCAL deadlock_timeout = '60s'`;
 				await tx`UPDATE rate_limits SET count = count + 1 WHERE bucket = 'bucket:b'`;
 				// The vote counts a (and locks it), then waits for b, held here.
 				voting = store.submitVote(
