@@ -38,7 +38,7 @@ const abortedToRetry = new Set(['40P01', '40001']);
 const attempts = 3;
 
 /** Runs `statement`, again when PostgreSQL aborted it for a deadlock or serialization failure. */
-export async function retryAborted<T>(statement: () => Promise<T>): Promise<T> {
+async function retryAborted<T>(statement: () => Promise<T>): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await statement();
@@ -58,7 +58,7 @@ export async function retryAborted<T>(statement: () => Promise<T>): Promise<T> {
  * fragments, which cost a vote 0.1 ms of CPU (of ~0.28 in the store).
  * @param array wraps the reasons as a `text[]` parameter.
  */
-export function voteStatement(
+function voteStatement(
 	vote: VoteInput,
 	hits: readonly RateHit[],
 	challenge: UsedChallenge | undefined,

@@ -145,6 +145,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
 	#commitPending(): void {
 		const group = this.#pending;
 		this.#pending = [];
+		// close() wrote them already.
+		if (group.length === 0) return;
 		const outcomes: ({ result: SubmitResult } | { error: unknown })[] = [];
 		try {
 			// Durable from the start: the commit's fsync cannot be chosen once the limits are known.
