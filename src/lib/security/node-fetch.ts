@@ -19,7 +19,7 @@ export type FetchHandler = (
 
 /**
  * The web `Request` for a Node request, or the field that makes one impossible: a `Host` that
- * makes no URL, or a method `fetch` refuses (TRACE, TRACK, CONNECT).
+ * makes no URL, a header `Headers` refuses, or a method `fetch` refuses (TRACE, TRACK, CONNECT).
  */
 export function toRequest(req: IncomingMessage): Request | FieldError {
 	const protocol = 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http';
@@ -30,10 +30,14 @@ export function toRequest(req: IncomingMessage): Request | FieldError {
 		return { field: 'Host', message: 'must make a valid URL with the request path' };
 	}
 	const headers = new Headers();
-	for (const [name, value] of Object.entries(req.headers)) {
-		if (value === undefined || name.startsWith(':')) continue;
-		if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-		else headers.set(name, value);
+	try {
+		for (const [name, value] of Object.entries(req.headers)) {
+			if (value === undefined || name.startsWith(':')) continue;
+			if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+			else headers.set(name, value);
+		}
+	} catch {
+		return { field: 'headers', message: 'must be headers fetch can take' };
 	}
 	const method = req.method ?? 'GET';
 	const hasBody = method !== 'GET' && method !== 'HEAD';
