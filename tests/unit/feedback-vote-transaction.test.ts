@@ -158,6 +158,19 @@ describe('an accepted vote on SQLite', () => {
 	});
 });
 
+/** A vote for the store itself (the tests below call it without the handler). */
+const input = (vote: string, visitorHash: string, at = new Date()): VoteInput => ({
+	article: 'icloud-mail',
+	lang: 'en',
+	articleUpdated: '2026-11-28',
+	vote: vote as VoteInput['vote'],
+	reasons: [],
+	comment: null,
+	section: null,
+	visitorHash,
+	at,
+});
+
 describe('votes that arrive together on SQLite', () => {
 	let db: Awaited<ReturnType<typeof tempSqlite>>;
 	let recorder: ReturnType<typeof recordSqlite>;
@@ -170,17 +183,6 @@ describe('votes that arrive together on SQLite', () => {
 		await db.cleanup();
 	});
 
-	const input = (vote: string, visitorHash: string): VoteInput => ({
-		article: 'icloud-mail',
-		lang: 'en',
-		articleUpdated: '2026-11-28',
-		vote: vote as VoteInput['vote'],
-		reasons: [],
-		comment: null,
-		section: null,
-		visitorHash,
-		at: new Date(),
-	});
 	const hits = [{ bucket: 'client:x', max: 2, windowSeconds: 600 }];
 	const storedVisitors = () => {
 		const file = new DatabaseSync(db.path, { readOnly: true });
@@ -325,20 +327,7 @@ describe.skipIf(skipPostgres)('a vote PostgreSQL aborts in a deadlock', () => {
 				await tx`SET LOCAL deadlock_timeout = '60s'`;
 				await tx`UPDATE rate_limits SET count = count + 1 WHERE bucket = 'bucket:b'`;
 				// The vote counts a (and locks it), then waits for b, held here.
-				voting = store.submitVote(
-					{
-						article: 'icloud-mail',
-						lang: 'en',
-						articleUpdated: '2026-11-28',
-						vote: 'yes',
-						reasons: [],
-						comment: null,
-						section: null,
-						visitorHash: 'deadlock',
-						at,
-					},
-					hits,
-				);
+				voting = store.submitVote(input('yes', 'deadlock', at), hits);
 				voting.catch(() => {});
 				await waitForLockWait(admin, name);
 				// Now this waits for a: a deadlock, which PostgreSQL breaks by aborting the vote's
